@@ -1,0 +1,49 @@
+"""The fact frames transform/ produces: one dataclass, columns fixed in docs/architecture.md."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1"]
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "file_name", "title", "layout", "fiscal_year", "money_unit", "issuer",
+                  "province", "city", "district", "pages", "ocr"],
+    "evaluations": ["doc_id", "evaluation_no", "scope", "project_name", "project_code",
+                    "implementing_unit", "supervising_unit", "unit_code", "period", "is_key_project",
+                    "project_nature", "total_score", "total_score_text", "notes", *PROVENANCE],
+    "budget_lines": ["doc_id", "evaluation_no", "line_no", "fund_source", "is_total",
+                     "initial_budget_yuan", "annual_budget_yuan", "executed_yuan",
+                     "initial_budget_text", "annual_budget_text", "executed_text", "rate_base",
+                     "execution_rate", "execution_rate_text", "weight", "score", *PROVENANCE],
+    "goals": ["doc_id", "evaluation_no", "goal_no", "weight", "target_text", "actual_text", *PROVENANCE],
+    "indicators": ["doc_id", "evaluation_no", "indicator_no", "goal_no", "level1", "level1_points",
+                   "level2", "name", "target_text", "target_op", "target_value", "target_unit",
+                   "target_is_qualitative", "measure_unit", "actual_text", "actual_op", "actual_value",
+                   "actual_unit", "actual_is_qualitative", "weight", "score", "deviation",
+                   "scoring_method", *PROVENANCE],
+}
+
+
+@dataclass
+class Facts:
+    documents: pd.DataFrame
+    evaluations: pd.DataFrame
+    budget_lines: pd.DataFrame
+    goals: pd.DataFrame
+    indicators: pd.DataFrame
+
+    @classmethod
+    def from_records(cls, records: dict[str, list[dict]]) -> Facts:
+        """Frames with exactly the documented columns, in order, from lists of row dicts."""
+        return cls(**{name: pd.DataFrame(records.get(name, []), columns=cols)
+                      for name, cols in COLUMNS.items()})
+
+    @classmethod
+    def concat(cls, many: list[Facts]) -> Facts:
+        """One Facts for a whole run (checks and loads work set-wise, not per file)."""
+        if not many:
+            return cls.from_records({})
+        return cls(**{f.name: pd.concat([getattr(m, f.name) for m in many], ignore_index=True)
+                      for f in fields(cls)})
