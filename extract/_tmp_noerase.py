@@ -1,0 +1,133 @@
+"""Scanned (image-only) pages into the PageContent model: ruled grid from the raster, text by OCR.
+
+OCR is RapidOCR (PP-OCRv6 small det/rec on onnxruntime); its ONNX models ship inside the `rapidocr`
+wheel and are passed by path, so nothing is ever downloaded at run time.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pypdfium2
+
+from extract import raster
+from extract.model import Cell, PageContent, PageTable, TextLine
+
+MIN_TEXT_CHARS = 10  # fewer usable characters than this is no text layer (e.g. a scanner's stamp)
+MAX_GARBAGE_SHARE = 0.5  # broken font encodings give mostly replacement / private-use characters
+
+
+def needs_ocr(page: pypdfium2.PdfPage) -> bool:
+    """True when the page has no usable text layer and must be read from its pixels."""
+    text = page.get_textpage().get_text_range()
+    chars = [ch for ch in text if not ch.isspace()]
+    garbage = sum(1 for ch in chars if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc", "Cs"))
+    return len(chars) - garbage < MIN_TEXT_CHARS or garbage > MAX_GARBAGE_SHARE * len(chars)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """One detected text line, in deskewed pixels."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    score: float
+
+
+def model_paths() -> dict[str, Path]:
+    """The ONNX files inside the installed rapidocr package; missing ones are an install error."""
+    import rapidocr
+
+    models = Path(rapidocr.__file__).parent / "models"
+    paths = {"Det": models / "PP-OCRv6_det_small.onnx", "Rec": models / "PP-OCRv6_rec_small.onnx"}
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"OCR models missing from the rapidocr package: {missing}")
+    return paths
+
+
+@lru_cache(maxsize=1)
+def engine():
+    """The OCR engine, built once per process. Explicit model paths keep rapidocr from
+    looking anything up online; the angle classifier is off because deskewed forms are upright."""
+    from rapidocr import RapidOCR
+
+    params = {f"{task}.model_path": str(path) for task, path in model_paths().items()}
+    params.update({"Global.use_cls": False, "Global.log_level": "warning"})
+    return RapidOCR(params=params)
+
+
+def read_text(gray: np.ndarray) -> list[TextBox]:
+    """Detect and recognise every text line of a grayscale image."""
+    result = engine()(np.dstack([gray] * 3))
+    if result.boxes is None:
+        return []
+    return [TextBox(float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 0].max()), float(b[:, 1].max()),
+                    text, float(score))
+            for b, text, score in zip(np.asarray(result.boxes), result.txts, result.scores)]
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def join_text(pieces: list[str]) -> str:
+    """Pieces of one cell in reading order: CJK runs on without a space, Latin words get one."""
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if piece:
+            out += (" " if out and _latin(out[-1]) and _latin(piece[0]) else "") + piece
+    return out
+
+
+def reading_order(boxes: list[TextBox]) -> list[TextBox]:
+    """Top to bottom by visual line (boxes whose centres lie within half a line height of each
+    other), left to right within a line."""
+    lines: list[list[TextBox]] = []
+    for box in sorted(boxes, key=lambda b: (b.y0 + b.y1) / 2):
+        centre = (box.y0 + box.y1) / 2
+        if lines:
+            last = lines[-1]
+            line_centre = sum((b.y0 + b.y1) / 2 for b in last) / len(last)
+            if abs(centre - line_centre) < (box.y1 - box.y0) / 2:
+                last.append(box)
+                continue
+        lines.append([box])
+    return [b for line in lines for b in sorted(line, key=lambda b: b.x0)]
+
+
+def _inside(box: TextBox, x0: float, y0: float, x1: float, y1: float) -> bool:
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return x0 <= cx < x1 and y0 <= cy < y1
+
+
+def read_scanned_page(page: pypdfium2.PdfPage, page_no: int) -> PageContent:
+    """Ruled tables (logical cells with OCR text and confidence) and free text lines of a scan.
+
+    Text boxes are detected once per page on the deskewed, seal-free image with its rules erased,
+    and each box goes to the cell holding its centre."""
+    ras = raster.rasterise(page)
+    boxes = read_text(ras.gray)
+    tables, claimed = [], set()
+    for grid in raster.find_grids(ras.gray, ras.scale):
+        cells = []
+        for gc in raster.grid_cells(grid):
+            mine = [i for i, b in enumerate(boxes) if i not in claimed and _inside(b, gc.x0, gc.y0, gc.x1, gc.y1)]
+            claimed.update(mine)
+            ordered = reading_order([boxes[i] for i in mine])
+            x0, y0, x1, y1 = raster.bbox_points(ras, gc.x0, gc.y0, gc.x1, gc.y1)
+            cells.append(Cell(gc.row, gc.col, gc.row_span, gc.col_span, x0, y0, x1, y1,
+                              text=join_text([b.text for b in ordered]),
+                              confidence=float(np.mean([b.score for b in ordered])) if ordered else 1.0))
+        x0, y0, x1, y1 = raster.bbox_points(ras, grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
+        tables.append(PageTable(page_no, x0, y0, x1, y1, cells))
+    free = reading_order([b for i, b in enumerate(boxes) if i not in claimed])
+    lines = [TextLine(page_no, *raster.bbox_points(ras, b.x0, b.y0, b.x1, b.y1), text=b.text, confidence=b.score)
+             for b in free]
+    return PageContent(page=page_no, width=page.get_width(), height=page.get_height(),
+                       tables=tables, lines=lines, ocr=True)

@@ -1,0 +1,150 @@
+"""One source file → its ruled tables as cells and its free text as lines, with page and bbox."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import pypdfium2 as pdfium
+
+from extract.glyphs import Glyph, page_glyphs
+from extract.lattice import read_tables
+from extract.model import PageContent, PageTable, TextLine
+from extract.stitch import join_tables
+from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
+
+CELL_COLUMNS = ["table", "row", "col", "row_span", "col_span", "page", "x0", "y0", "x1", "y1",
+                "text", "confidence"]
+LINE_COLUMNS = ["page", "x0", "y0", "x1", "y1", "text", "confidence"]
+COLUMN_GAP = 4.0  # line heights: wider gaps split free text into separate lines (left/right blocks)
+
+
+class ExtractError(ValueError):
+    """The file cannot be read as a PDF with tables; the message says why, for the run's report."""
+
+
+@dataclass
+class Extraction:
+    sha256: str
+    pages: int
+    cells: pd.DataFrame
+    lines: pd.DataFrame
+    ocr: bool
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
+    if path.stat().st_size == 0:
+        raise ExtractError("empty file (0 bytes)")
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
+        raise ExtractError(f"{kind}: no %PDF- header")
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise ExtractError("encrypted PDF: a password is needed to open it") from err
+        raise ExtractError(f"corrupt PDF: {err}") from err
+
+
+def read_document(path: Path | str) -> Extraction:
+    path = Path(path)
+    pdf = open_pdf(path)
+    try:
+        contents = [_read_page(pdf, path, i) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    return _assemble(sha256_of(path), contents)
+
+
+def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int) -> PageContent:
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        glyphs = page_glyphs(page)
+        if not glyphs:
+            from extract import ocr  # heavy (ONNX models): only loaded when a page is a scan
+            if ocr.needs_ocr(page):
+                return ocr.read_scanned_page(page, index + 1)
+        tables = read_tables(path, pages=str(index + 1)) if glyphs else []
+        tables, rest = _fill_tables(tables, glyphs)
+        return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest))
+    finally:
+        page.close()
+
+
+def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[PageTable], list[Glyph]]:
+    """Give each cell the glyphs whose centre lies inside it; the rest is text outside tables."""
+    buckets: dict[int, list[Glyph]] = {}
+    cells = [(t_i, c_i, c) for t_i, t in enumerate(tables) for c_i, c in enumerate(t.cells)]
+    rest: list[Glyph] = []
+    for g in glyphs:
+        for t_i, c_i, c in cells:
+            if c.x0 <= g.cx < c.x1 and c.y0 <= g.cy < c.y1:
+                buckets.setdefault(id(c), []).append(g)
+                break
+        else:
+            rest.append(g)
+    filled = [replace(t, cells=[replace(c, text=glyphs_text(buckets.get(id(c), []))) for c in t.cells])
+              for t in tables]
+    return filled, rest
+
+
+def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:
+    out: list[TextLine] = []
+    for line in group_lines(glyphs):
+        block: list[Glyph] = [line[0]]
+        for prev, g in zip(line, line[1:]):
+            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
+                out.append(_text_line(page, block))
+                block = []
+            block.append(g)
+        out.append(_text_line(page, block))
+    return out
+
+
+def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:
+    return TextLine(page, min(g.x0 for g in glyphs), min(g.y0 for g in glyphs),
+                    max(g.x1 for g in glyphs), max(g.y1 for g in glyphs), line_text(glyphs))
+
+
+def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
+    tables = [t for pc in contents for t in pc.tables]
+    lines = [ln for pc in contents for ln in pc.lines]
+    joined = join_tables(tables, lines, {pc.page: pc.width for pc in contents})
+    cell_rows = []
+    for t_i, jt in enumerate(joined):
+        # Columns of the joined table: every distinct left edge, so pieces with other grids align.
+        edges = _cluster(sorted({round(pc.cell.x0, 1) for pc in jt.cells}))
+        for pc in jt.cells:
+            col = _index(edges, pc.cell.x0)
+            end = _index(edges, pc.cell.x1 - 3.0)
+            cell_rows.append({"table": t_i, "row": pc.row, "col": col, "row_span": pc.row_span,
+                              "col_span": max(end - col + 1, 1), "page": pc.page,
+                              "x0": pc.cell.x0, "y0": pc.cell.y0, "x1": pc.cell.x1, "y1": pc.cell.y1,
+                              "text": pc.cell.text, "confidence": pc.cell.confidence})
+    cells = pd.DataFrame(cell_rows, columns=CELL_COLUMNS).sort_values(["table", "row", "col"], ignore_index=True)
+    line_frame = pd.DataFrame([vars(ln) for ln in lines], columns=LINE_COLUMNS)
+    return Extraction(sha256, len(contents), cells, line_frame, any(pc.ocr for pc in contents))
+
+
+def _cluster(xs: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > tol:
+            out.append(x)
+    return out
+
+
+def _index(edges: list[float], x: float) -> int:
+    return max((i for i, e in enumerate(edges) if e <= x + 1.0), default=0)

@@ -1,0 +1,166 @@
+"""Join the pieces of a table that runs over page breaks into one table.
+
+A table continues on the next page when that page's first table has the same outer width and
+nothing but page furniture (page numbers) is printed between the two pieces. At the seam:
+- header rows the next page repeats are dropped;
+- a row whose text runs over the break (the next piece's first row only adds text to cells that
+  are filled above it, and leaves a number column empty) is fused with the row above;
+- a merged cell cut by the break (a vertical span on either side, one side blank or both alike)
+  becomes one cell again, so its label covers the rows on both pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from extract.model import Cell, PageTable, TextLine
+from extract.text import join_parts
+
+EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed twice
+PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I)
+NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
+
+
+@dataclass
+class PlacedCell:
+    """A cell of a joined table: grid rows run on across pages; `pieces` keeps each page's part."""
+    row: int
+    row_span: int
+    cell: Cell
+    page: int
+    pieces: list[tuple[int, Cell]] = field(default_factory=list)
+
+
+@dataclass
+class JoinedTable:
+    cells: list[PlacedCell]
+    n_rows: int
+    pages: list[int]
+
+
+def join_tables(tables: list[PageTable], lines: list[TextLine], page_width: dict[int, float]) -> list[JoinedTable]:
+    joined: list[JoinedTable] = []
+    previous: PageTable | None = None
+    for table in tables:
+        if previous is not None and _continues(previous, table, tables, lines, page_width):
+            _append(joined[-1], table)
+        else:
+            joined.append(_start(table))
+        previous = table
+    return joined
+
+
+def _continues(prev: PageTable, nxt: PageTable, tables: list[PageTable], lines: list[TextLine],
+               page_width: dict[int, float]) -> bool:
+    if nxt.page != prev.page + 1:
+        return False
+    tol = EDGE_TOLERANCE * page_width.get(nxt.page, 600.0)
+    if abs(prev.x0 - nxt.x0) > tol or abs(prev.x1 - nxt.x1) > tol:
+        return False
+    if any(t.page == prev.page and t.y1 <= prev.y0 for t in tables if t is not prev):
+        return False  # another table follows on the first page
+    if any(t.page == nxt.page and t.y0 >= nxt.y1 for t in tables if t is not nxt):
+        return False  # another table precedes on the next page
+    between = [ln for ln in lines
+               if (ln.page == prev.page and ln.y1 <= prev.y0 + 1) or (ln.page == nxt.page and ln.y0 >= nxt.y1 - 1)]
+    return all(PAGE_FURNITURE.match(ln.text.strip()) for ln in between)
+
+
+def _start(table: PageTable) -> JoinedTable:
+    cells = [PlacedCell(c.row, c.row_span, c, table.page, [(table.page, c)]) for c in table.cells]
+    return JoinedTable(cells=cells, n_rows=_n_rows(table), pages=[table.page])
+
+
+def _n_rows(table: PageTable) -> int:
+    return max((c.row + c.row_span for c in table.cells), default=0)
+
+
+def _row_signature(cells: list[Cell], first: int, count: int) -> list[tuple]:
+    inside = [c for c in cells if c.row >= first and c.row + c.row_span <= first + count]
+    return sorted((c.row - first, c.row_span, round(c.x0), round(c.x1), _fold(c.text)) for c in inside)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
+    """How many top rows of the new piece repeat a run of rows of the first piece (0 if none)."""
+    first_page = [pc.cell for pc in joined.cells if pc.page == joined.pages[0]]
+    first_rows = max((c.row + c.row_span for c in first_page), default=0)
+    for k in range(min(4, _n_rows(table)), 0, -1):
+        head = _row_signature(table.cells, 0, k)
+        if not head or not any(sig[-1] for sig in head):
+            continue
+        # The header rows must be closed at their bottom: no cell may straddle row k.
+        if any(c.row < k < c.row + c.row_span for c in table.cells):
+            continue
+        for start in range(0, max(first_rows - k + 1, 0)):
+            if _row_signature(first_page, start, k) == head:
+                return k
+    return 0
+
+
+def _append(joined: JoinedTable, table: PageTable) -> None:
+    skip = _repeated_header_rows(joined, table)
+    cells = [replace(c, row=c.row - skip) for c in table.cells if c.row >= skip]
+    bottom = joined.n_rows
+    above = [pc for pc in joined.cells if pc.row + pc.row_span == bottom]
+    top = [c for c in cells if c.row == 0]
+    fuse_row = _is_continued_row(above, top)
+    offset = bottom - 1 if fuse_row else bottom
+    placed_top: dict[int, PlacedCell] = {}
+    for c in top:
+        partner = _partner(above, c)
+        if partner is not None and (fuse_row or _same_span_cut_by_break(partner, c)):
+            partner.row_span += c.row_span - (1 if fuse_row else 0)
+            partner.pieces.append((table.page, c))
+            if not partner.cell.text.strip():
+                partner.cell, partner.page = c, table.page
+            elif c.text.strip():
+                partner.cell = replace(partner.cell, text=_join_text(partner.cell.text, c.text))
+            placed_top[id(c)] = partner
+    for c in cells:
+        if id(c) not in placed_top:
+            joined.cells.append(PlacedCell(c.row + offset, c.row_span, c, table.page, [(table.page, c)]))
+    joined.n_rows = offset + _n_rows(PageTable(table.page, 0, 0, 0, 0, cells))
+    joined.pages.append(table.page)
+
+
+def _partner(above: list[PlacedCell], cell: Cell) -> PlacedCell | None:
+    """The cell above the break in the same columns (left and right edges alike)."""
+    tol = 3.0
+    for pc in above:
+        last = pc.pieces[-1][1]
+        if abs(last.x0 - cell.x0) < tol and abs(last.x1 - cell.x1) < tol:
+            return pc
+    return None
+
+
+def _is_continued_row(above: list[PlacedCell], top: list[Cell]) -> bool:
+    """The new piece's first row only adds to text above it and leaves a number column empty."""
+    if not above or not top:
+        return False
+    filled_above = {(round(pc.pieces[-1][1].x0), round(pc.pieces[-1][1].x1)): pc.pieces[-1][1].text.strip()
+                    for pc in above}
+    numbers_left_empty = False
+    for c in top:
+        key = (round(c.x0), round(c.x1))
+        text_above = next((t for k, t in filled_above.items() if abs(k[0] - key[0]) < 3 and abs(k[1] - key[1]) < 3), None)
+        if text_above is None:
+            return False
+        if c.text.strip() and not text_above:
+            return False
+        if not c.text.strip() and NUMBER.match(_fold(text_above)) and c.row_span == 1:
+            numbers_left_empty = True
+    return numbers_left_empty and any(c.text.strip() for c in top)
+
+
+def _same_span_cut_by_break(above: PlacedCell, cell: Cell) -> bool:
+    a, b = _fold(above.cell.text), _fold(cell.text)
+    spans = above.pieces[-1][1].row_span > 1 or cell.row_span > 1
+    return spans and (not a or not b or a == b)
+
+
+def _join_text(a: str, b: str) -> str:
+    return a if _fold(a) == _fold(b) else join_parts([a, b])

@@ -1,0 +1,167 @@
+"""Extraction (cells + lines) of one document → Facts: find its forms, read them, normalise."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transform import labels as L
+from transform.facts import Facts
+from transform.families import family
+from transform.grid import Grid, GridCell
+from transform.project_form import Draft, ProjectFormReader
+from transform.region import region_of
+from transform.summary_form import read_summary
+from transform.values import clean, fold, measure, number, points, rate, strip_points
+
+
+class UnknownForm(ValueError):
+    """The document holds no form of a known family; the message says what was missing."""
+
+
+@dataclass
+class Context:
+    """Document-wide facts a form may not repeat in its own table."""
+    doc_id: str
+    title: str | None
+    title_lines: list[str]
+    money_unit: str | None
+
+
+def build_facts(extraction, file_name: str) -> Facts:
+    """One document's fact frames. `extraction` is what extract.read_document returns."""
+    cells, lines = extraction.cells, extraction.lines
+    if cells.empty:
+        raise UnknownForm("no ruled table found on any page")
+    grids = [Grid(group) for _, group in cells.groupby("table", sort=True)]
+    title_lines = _title_lines(lines)
+    title = next((t for t in title_lines if re.fullmatch(L.TITLE, fold(t))), title_lines[0] if title_lines else None)
+    unit_line = next((m.group(1) for t in lines.text if (m := re.search(r"单位[:：]\s*(万元|元)", fold(t)))), None)
+
+    summary = read_summary(grids, lines)
+    if summary is not None:
+        drafts, features = summary, {"summary_rows"}
+    else:
+        drafts = ProjectFormReader().read(grids)
+        features = set().union(*(d.labels_seen for d in drafts)) if drafts else set()
+        if any(g["goal_no"] is not None for d in drafts for g in d.goals):
+            features.add("numbered_goals")
+    if title and re.fullmatch(L.DEPARTMENT_TITLE, fold(title)):
+        features.add("department_title")
+    kind = family(features)
+    if kind is None or not drafts:
+        seen = ", ".join(sorted(features)) or "no form labels"
+        raise UnknownForm(f"matches no form family (found: {seen}; need an indicator table with "
+                          f"二级/三级指标 and 指标值/完成值 columns, or a 序号 summary table)")
+    layout, scope = kind
+    units = [d.budget_meta.get("money_unit") for d in drafts if d.budget_meta.get("money_unit")]
+    money_unit = units[0] if units else unit_line or "元"
+    ctx = Context(extraction.sha256, title, title_lines, money_unit)
+
+    records: dict[str, list[dict]] = {k: [] for k in ("evaluations", "budget_lines", "goals", "indicators")}
+    for no, draft in enumerate(drafts):
+        _evaluation(records, ctx, no, draft, scope, lines)
+    issuer = _issuer(records["evaluations"], lines)
+    province, city, district = region_of(" ".join([issuer or "", title or "", *title_lines]))
+    year = _fiscal_year(title_lines, records["evaluations"], drafts)
+    records["documents"] = [{"doc_id": ctx.doc_id, "file_name": file_name, "title": clean(title), "layout": layout,
+                             "fiscal_year": year, "money_unit": money_unit, "issuer": issuer,
+                             "province": province, "city": city, "district": district,
+                             "pages": extraction.pages, "ocr": extraction.ocr}]
+    return Facts.from_records(records)
+
+
+def _title_lines(lines: pd.DataFrame) -> list[str]:
+    """Free text at the top of the first page with any, biggest print first."""
+    if lines.empty:
+        return []
+    first = lines[lines.page == lines.page.min()]
+    top = first[first.y0 >= first.y0.max() - 120]
+    return [t for t in top.assign(h=top.y1 - top.y0).sort_values("h", ascending=False, kind="stable").text]
+
+
+def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[Draft]) -> int | None:
+    for text in [*title_lines, *(d.header.get("fiscal_year", "") for d in drafts),
+                 *(e["period"] or "" for e in evaluations)]:
+        found = re.search(r"((?:19|20)\d{2})\s*年?", fold(text))
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _issuer(evaluations: list[dict], lines: pd.DataFrame) -> str | None:
+    for key in ("supervising_unit", "implementing_unit"):
+        for e in evaluations:
+            if e.get(key):
+                return re.sub(r"[(（]本级[)）]", "", e[key])
+    return None
+
+
+def _prov(cell: GridCell | None) -> dict:
+    if cell is None:
+        return {k: None for k in ("table", "row", "page", "x0", "y0", "x1", "y1")}
+    return {"table": cell.table, "row": cell.row, "page": cell.page,
+            "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1}
+
+
+def _label(text: str | None) -> str | None:
+    """Narrow label cells wrap mid-word: '产出 指标' is '产出指标'."""
+    return re.sub(r"\s+", "", text) if text and text.strip() else None
+
+
+def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str, lines: pd.DataFrame) -> None:
+    key = {"doc_id": ctx.doc_id, "evaluation_no": no}
+    h = {k: clean(v) for k, v in d.header.items()}
+    key_project = h.get("is_key_project")
+    total = d.total
+    records["evaluations"].append({
+        **key, "scope": scope, "project_name": h.get("project_name") if scope == "project" else None,
+        "project_code": h.get("project_code"), "implementing_unit": h.get("implementing_unit"),
+        "supervising_unit": re.sub(r"[及]?代码$", "", h["supervising_unit"]) if h.get("supervising_unit") else None,
+        "unit_code": h.get("unit_code"), "period": h.get("period"),
+        "is_key_project": {"是": True, "否": False}.get(fold(key_project)) if key_project else None,
+        "project_nature": h.get("project_nature"),
+        "total_score": number(total.text) if total else None, "total_score_text": clean(total.text) if total else None,
+        "notes": "\n".join(d.notes) or None, **_prov(d.first)})
+
+    factor = L.MONEY_UNITS[ctx.money_unit]
+    meta = d.budget_meta
+    percent = "%" in fold(meta.get("execution_rate_label", ""))
+    base = "initial" if "(A)" in fold(meta.get("initial_budget_label", "")) or "annual_budget_label" not in meta \
+        and "initial_budget_label" in meta else "annual"
+    block_points = points(meta.get("block_label")) or points(meta.get("score_label"))
+    total_done = False
+    for line_no, b in enumerate(d.budget):
+        pair = re.fullmatch(L.BUDGET_PAIR_LABELS, fold(b["fund_source"]).rstrip(":：")) is not None
+        is_total = not pair and not total_done
+        total_done = total_done or is_total
+        amounts = {f: number(b.get(f)) for f in ("initial_budget", "annual_budget", "executed")}
+        weight = number(b.get("weight")) if "weight" in b else (block_points if is_total else None)
+        records["budget_lines"].append({
+            **key, "line_no": line_no, "fund_source": re.sub(r"\s+", "", b["fund_source"]).rstrip(":："),
+            "is_total": is_total,
+            **{f"{f}_yuan": round(v * factor, 2) if v is not None else None for f, v in amounts.items()},
+            **{f"{f}_text": clean(b.get(f)) for f in amounts},
+            "rate_base": base, "execution_rate": rate(b.get("execution_rate"), percent),
+            "execution_rate_text": clean(b.get("execution_rate")),
+            "weight": weight, "score": number(b.get("score")), **_prov(b["cell"])})
+
+    for g in d.goals:
+        records["goals"].append({**key, "goal_no": g["goal_no"], "weight": g["weight"],
+                                 "target_text": clean(g["target_text"]), "actual_text": clean(g["actual_text"]),
+                                 **_prov(g["cell"])})
+
+    for i, ind in enumerate(d.indicators):
+        target, actual = measure(ind.get("target")), measure(ind.get("actual"))
+        records["indicators"].append({
+            **key, "indicator_no": i, "goal_no": ind["goal_no"], "level1": _label(ind.get("level1")),
+            "level1_points": ind.get("level1_points"), "level2": _label(ind.get("level2")),
+            "name": clean(ind.get("name")), "target_text": clean(ind.get("target")),
+            "target_op": target.op, "target_value": target.value, "target_unit": target.unit,
+            "target_is_qualitative": target.qualitative, "measure_unit": clean(ind.get("measure_unit")),
+            "actual_text": clean(ind.get("actual")), "actual_op": actual.op, "actual_value": actual.value,
+            "actual_unit": actual.unit, "actual_is_qualitative": actual.qualitative,
+            "weight": number(ind.get("weight")), "score": number(ind.get("score")),
+            "deviation": clean(ind.get("deviation")), "scoring_method": clean(ind.get("scoring_method")),
+            **_prov(ind["cell"])})

@@ -1,0 +1,74 @@
+"""A read-only view of one table's cells by grid row, and lookups by column position."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transform.values import fold
+
+
+@dataclass(frozen=True)
+class GridCell:
+    table: int
+    row: int
+    row_span: int
+    col: int
+    col_span: int
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    confidence: float
+
+    @property
+    def label(self) -> str:
+        """The text folded for label matching: no spaces, no leading '*', no trailing colon."""
+        return fold(self.text).lstrip("*").rstrip(":：")
+
+    def covers(self, row: int) -> bool:
+        return self.row <= row < self.row + self.row_span
+
+
+class Grid:
+    def __init__(self, cells: pd.DataFrame):
+        self.cells = [GridCell(**{k: getattr(r, k) for k in GridCell.__dataclass_fields__})
+                      for r in cells.itertuples(index=False)]
+        self.table = self.cells[0].table if self.cells else -1
+        self.n_rows = max((c.row + c.row_span for c in self.cells), default=0)
+        self._by_row: list[list[GridCell]] = [[] for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, c.row + c.row_span):
+                self._by_row[r].append(c)
+        for row in self._by_row:
+            row.sort(key=lambda c: c.x0)
+
+    def row(self, r: int) -> list[GridCell]:
+        """Cells covering grid row r (merged cells from rows above included), left to right."""
+        return self._by_row[r]
+
+    def starting(self, r: int) -> list[GridCell]:
+        return [c for c in self._by_row[r] if c.row == r]
+
+    def under(self, r: int, span: tuple[float, float]) -> GridCell | None:
+        """The cell of row r that sits under a header spanning x0..x1 (most horizontal overlap)."""
+        best, best_overlap = None, 0.0
+        for c in self._by_row[r]:
+            overlap = min(c.x1, span[1]) - max(c.x0, span[0])
+            if overlap > best_overlap and overlap >= 0.5 * min(c.x1 - c.x0, span[1] - span[0]):
+                best, best_overlap = c, overlap
+        return best
+
+    def right_of(self, r: int, cell: GridCell) -> GridCell | None:
+        return next((c for c in self._by_row[r] if c.x0 >= cell.x1 - 1.0), None)
+
+
+def match(patterns: dict[str, str], label: str) -> str | None:
+    """The field whose label pattern matches the whole folded label, if any."""
+    for pattern, name in patterns.items():
+        if re.fullmatch(pattern, label):
+            return name
+    return None

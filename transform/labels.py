@@ -1,0 +1,84 @@
+"""Form knowledge: the labels forms print, mapped once to the names the warehouse uses.
+
+Each pattern is a regular expression matched against the *whole* folded label (NFKC, no white
+space, leading '*' and trailing ':' removed), so '*实际完成值' and '实际完成值：' read alike.
+"""
+from __future__ import annotations
+
+# Header fields of a form: label cell, value in the next cell to its right.
+HEADER_FIELDS: dict[str, str] = {
+    r"项目名称": "project_name",
+    r"项目编码|项目代码": "project_code",
+    r"实施单位|单位名称|项目实施单位": "implementing_unit",
+    r"主管部门(及代码)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",
+    r"单位编码|单位代码": "unit_code",
+    r"项目起止时间|项目实施期|实施周期": "period",
+    r"是否重点绩效项目|是否重点项目": "is_key_project",
+    r"项目属性": "project_nature",
+    r"绩效自评年度|自评年度|年度": "fiscal_year",
+}
+
+# Budget block (预算执行情况) columns.
+BUDGET_COLUMNS: dict[str, str] = {
+    r"年初预算数.*": "initial_budget",
+    r"全年预算数.*|预算数\(A\)|调整后预算数.*|项目年度预算金额": "annual_budget",
+    r"全年执行数.*|执行数.*|实际支出金额": "executed",
+    r"(预算支出)?执行率.*": "execution_rate",
+    r"分值.*|权重.*": "weight",
+    r"得分.*": "score",
+}
+# Budget amounts printed as header pairs rather than lines of the block (硚口: 基本支出总额 2758.60万元).
+BUDGET_PAIR_LABELS = r"基本支出总额|项目支出总额|人员经费|公用经费"
+# Labels of the whole budget block (the merged cell left of the fund-source labels).
+BUDGET_BLOCK = r"(项目资金|预算执行情况|资金情况|年度预算执行情况).*"
+
+# Goals: the 年度总体目标 row, or numbered 年度目标 N of a department form.
+GOALS_LABEL = r"(年度)?总体目标|年度(总体)?绩效目标"
+NUMBERED_GOAL = r"年度目标(?P<no>\d+)[:：]?(\((?P<points>[\d.]+)分\))?"
+GOAL_TARGET_HEADER = r"预期目标|年初设定目标|年度目标|目标"
+GOAL_ACTUAL_HEADER = r"实际完成情况|全年实际完成情况|年度实际完成情况|完成情况"
+
+# Indicator table (绩效指标) columns.
+INDICATOR_COLUMNS: dict[str, str] = {
+    r"一级指标": "level1",
+    r"二级指标": "level2",
+    r"三级指标|指标名称": "name",
+    r"(年度|年初)?(指标值|目标值).*|年度指标内容": "target",
+    r"度量单位|计量单位": "measure_unit",
+    r"(全年)?实际(完成)?值.*|全年完成值|实际完成情况|完成情况": "actual",
+    r"权重|分值.*": "weight",
+    r"得分": "score",
+    r"(偏差|未完成)原因.*": "deviation",
+    r"得分计算方法|评分标准|计分方法": "scoring_method",
+}
+TOTAL_ROW = r"总分|合计|总计|自评总分"
+NOTE_LABELS = r"说明|问题|整改|偏差大或目标未完成原因分析|改进措施.*"
+
+# A department summary (部门预算项目绩效自评表): one project per row under a multi-row header.
+SUMMARY_ROW_NO = r"序号"
+SUMMARY_FIELDS: dict[str, str] = {
+    r"单位名称": "implementing_unit",
+    r"项目名称": "project_name",
+    r"项目年度预算金额": "annual_budget",
+    r"实际支出金额/合计": "executed",
+    r"预算支出执行率": "execution_rate",
+    r"年初绩效目标": "goal_target",
+    r"绩效目标(整体)?完成情况": "goal_actual",
+    r"项目执行中存在的问题": "problems",
+    r"整改情况": "rectification",
+}
+SUMMARY_FUND_SOURCES = r"实际支出金额/其中:财政拨款/(?P<name>.+)|实际支出金额/(?P<other>非财政资金)"
+SUMMARY_INDICATOR = r"(?P<level1>.+目标|满意度指标)/(?P<level2>.+指标)/(?P<part>年度指标内容|完成情况)"
+
+# Scope of a form by its title / first labels.
+DEPARTMENT_TITLE = r".*(整体|部门整体).*自评表.*"
+TITLE = r".*自评表.*"
+
+# Target/actual reading.
+COMPARATORS = {"≥": "≥", "≧": "≥", ">=": "≥", "≤": "≤", "≦": "≤", "<=": "≤",
+               ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "="}
+UNIT_WORDS = {"%", "人", "次", "万元", "元", "件", "场", "个", "家", "户", "宗", "天", "日", "月", "年",
+              "次/年", "人次", "期", "篇", "份", "项", "个社区", "小时", "台", "套", "批"}
+QUALITATIVE_HINTS = ("提升", "提高", "达到", "达成", "有效", "显著", "明显", "持续", "逐步", "合格",
+                     "完成", "保障", "满意", "减少", "稳定", "不适用")
+MONEY_UNITS = {"万元": 10000, "元": 1}

@@ -1,0 +1,78 @@
+"""Printed cell text → normalised values, keeping nothing but what the text says."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from transform.labels import COMPARATORS, QUALITATIVE_HINTS, UNIT_WORDS
+
+NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
+
+
+def fold(text: str | None) -> str:
+    """NFKC (full-width digits and punctuation to ASCII), no white space: for matching labels."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def clean(text: str | None) -> str | None:
+    """Printed text as kept in the warehouse: trimmed, runs of white space to one; None if blank."""
+    if text is None:
+        return None
+    out = re.sub(r"\s+", " ", str(text)).strip()
+    return out or None
+
+
+def number(text: str | None) -> float | None:
+    """The one number a cell holds ('2704000.00', '1,407.07', '2758.60 万元', '１０'), else None."""
+    found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元)?\s*", unicodedata.normalize("NFKC", text or ""))
+    return float(found.group(1).replace(",", "")) if found else None
+
+
+def points(text: str | None) -> float | None:
+    """Points printed as '(50分)', '（20 分）', '(14.23分)' inside a label."""
+    found = re.search(rf"\(\s*({NUMBER})\s*分\s*\)", unicodedata.normalize("NFKC", text or ""))
+    return float(found.group(1)) if found else None
+
+
+def strip_points(text: str | None) -> str | None:
+    """'产出指标 (50分)' → '产出指标'."""
+    if text is None:
+        return None
+    return clean(re.sub(rf"[(（]\s*{NUMBER}\s*分\s*[)）]", "", text))
+
+
+def rate(text: str | None, percent_header: bool) -> float | None:
+    """Execution rate as a fraction: '99.75%' → 0.9975; '96.86' under an '(%)' header → 0.9686."""
+    folded = fold(text)
+    value = number(folded)
+    if value is None:
+        return None
+    return value / 100 if folded.endswith("%") or percent_header else value
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A target or an actual read as people write it: operator, number, unit — or qualitative."""
+    op: str | None
+    value: float | None
+    unit: str | None
+    qualitative: bool
+
+
+_MEASURE = re.compile(rf"^(?P<op>{'|'.join(map(re.escape, sorted(COMPARATORS, key=len, reverse=True)))})?"
+                      rf"(?P<num>{NUMBER})(?P<unit>.*)$")
+
+
+def measure(text: str | None) -> Measure:
+    folded = fold(text)
+    found = _MEASURE.match(folded)
+    if found:
+        unit = found.group("unit") or None
+        if unit is None or len(unit) <= 6 and (unit in UNIT_WORDS or re.fullmatch(r"[^\d]{1,4}(/[^\d]{1,2})?", unit)):
+            op = COMPARATORS.get(found.group("op") or "", "=") if found.group("op") else None
+            return Measure(op, float(found.group("num").replace(",", "")), unit, False)
+    qualitative = bool(folded) and folded not in EMPTY_MARKS and (
+        not re.search(r"\d", folded) or any(h in folded for h in QUALITATIVE_HINTS))
+    return Measure(None, None, None, qualitative)
