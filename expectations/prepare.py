@@ -1,0 +1,301 @@
+"""Facts -> one frame per rule, with the derived columns its expectations test (pure pandas).
+
+Every frame carries the finding keys and provenance (KEYS) and the texts a finding is written from
+(TEXTS). Arithmetic rules add observed / expected / tolerance, tested by ExpectValuesWithinTolerance;
+the others keep the column a built-in GX expectation tests (see suite.py). A frame holds only the rows
+its rule applies to, so its length is the rule's 'checked' count.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from expectations import reading, vocab
+from expectations.reading import fmt
+from transform.facts import Facts
+
+KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "page", "x0", "y0", "x1", "y1"]
+TEXTS = ["label", "observed_text", "expected_text", "detail", "severity"]
+BOX = ["page", "x0", "y0", "x1", "y1"]
+
+# Required fields: (frame, column, label as printed, which rows need it).
+REQUIRED: tuple[tuple[str, str, str, Callable[[pd.DataFrame], pd.Series] | None], ...] = (
+    ("documents", "fiscal_year", "年度", None),
+    ("documents", "money_unit", "金额单位", None),
+    ("evaluations", "implementing_unit", "实施单位", None),
+    ("evaluations", "project_name", "项目名称", lambda f: f["scope"] == "project"),
+    ("budget_lines", "executed_yuan", "全年执行数（B）", lambda f: f["is_total"].astype(bool)),
+    ("indicators", "level2", "二级指标", None),
+    ("indicators", "target_text", "年度指标值", None),
+    ("indicators", "actual_text", "实际完成值", None),
+    ("indicators", "score", "得分", lambda f: f["weight"].notna()),
+)
+# How a finding names the row it is about, per frame.
+ROW_LABEL: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
+    "documents": lambda d: d["file_name"],
+    "evaluations": lambda e: e["project_name"].fillna(e["implementing_unit"]).fillna("自评表"),
+    "budget_lines": lambda b: b["fund_source"],
+    "indicators": lambda i: i["name"].fillna(i["level2"]).fillna(i["level1"]),
+}
+NAME_PREFIX = re.compile(r"^(?:\s*指标\s*\d+\s*[:：]\s*)+")
+NAME_TAIL = re.compile(r"[。．.；;，,\s]+$")
+
+
+def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.DataFrame:
+    """Add any missing key/text column and a row id GX reports unexpected rows by."""
+    out = frame.copy()
+    for col in KEYS + TEXTS:
+        if col not in out.columns:
+            out[col] = severity if col == "severity" else (None if col in TEXTS else np.nan)
+    out = out.reset_index(drop=True)
+    out["_row"] = np.arange(len(out))
+    return out
+
+
+def _tolerance_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["observed_text"] = frame["observed"].map(fmt)
+    frame["expected_text"] = frame["expected"].map(fmt)
+    return frame
+
+
+def _amount_a(lines: pd.DataFrame) -> pd.Series:
+    """The column the form labels A: 全年预算数, or 年初预算数 where the form says so."""
+    return lines["initial_budget_yuan"].where(lines["rate_base"] == "initial", lines["annual_budget_yuan"])
+
+
+def execution_rate(f: Facts) -> pd.DataFrame:
+    b = f.budget_lines.assign(a=_amount_a(f.budget_lines))
+    b = b[b["execution_rate"].notna() & b["executed_yuan"].notna() & (b["a"] > 0)].copy()
+    b["observed"] = b["execution_rate"]
+    b["expected"] = b["executed_yuan"] / b["a"]
+    b["tolerance"] = [reading.rate_tolerance(r, t) for r, t in zip(b["observed"], b["execution_rate_text"])]
+    b = _tolerance_texts(b)
+    b["observed_text"] = b["execution_rate_text"].fillna(b["observed_text"])
+    b["expected_text"] = (b["expected"] * 100).round(4).map(fmt) + "%"
+    b["detail"] = b["executed_yuan"].map(fmt) + " / " + b["a"].map(fmt) + " 元 = " + b["expected_text"]
+    return _finish(b.assign(label=b["fund_source"]))
+
+
+def budget_score(f: Facts) -> pd.DataFrame:
+    b = f.budget_lines
+    b = b[b["score"].notna() & b["weight"].notna() & b["execution_rate"].notna()].copy()
+    b["observed"] = b["score"]
+    b["expected"] = b["execution_rate"].clip(upper=1) * b["weight"]
+    b["tolerance"] = b["score"].map(reading.score_tolerance)
+    b = _tolerance_texts(b)
+    b["detail"] = ("min(" + (b["execution_rate"] * 100).round(4).map(fmt) + "%, 1) × "
+                   + b["weight"].map(fmt) + " = " + b["expected_text"])
+    return _finish(b.assign(label=b["fund_source"]))
+
+
+def fund_sources_sum(f: Facts) -> pd.DataFrame:
+    lines = f.budget_lines.merge(f.documents[["doc_id", "money_unit"]], on="doc_id", how="left")
+    key = ["doc_id", "evaluation_no"]
+    totals = lines[lines["is_total"].astype(bool)]
+    parts = lines[~lines["is_total"].astype(bool)]
+    rows = []
+    for col, label in vocab.AMOUNT_LABELS.items():
+        amount, text = f"{col}_yuan", f"{col}_text"
+        sums = parts.groupby(key).agg(expected=(amount, "sum"), n=(amount, "count"),
+                                      d=(text, lambda s: max((reading.decimals(t) or 0) for t in s)))
+        t = totals[totals[amount].notna()].merge(sums[sums["n"] > 0].reset_index(), on=key)
+        t["d"] = [max(d, reading.decimals(x) or 0) for d, x in zip(t["d"], t[text])]
+        scale = t["money_unit"].map(vocab.MONEY_UNITS).fillna(1)
+        rows.append(t.assign(observed=t[amount], tolerance=0.5 * 10.0 ** -t["d"] * scale, detail=label))
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    return _finish(_tolerance_texts(out).assign(label=out["fund_source"]))
+
+
+def budget_subline_score(f: Facts) -> pd.DataFrame:
+    b = f.budget_lines[~f.budget_lines["is_total"].astype(bool)].copy()
+    b["observed"] = b["weight"].fillna(b["score"])
+    b["observed_text"] = b["observed"].map(fmt)
+    b["detail"] = "分值 " + b["weight"].map(fmt) + "、得分 " + b["score"].map(fmt)
+    return _finish(b.assign(label=b["fund_source"]), severity="warning")
+
+
+def _money(value: float, unit: object, target_unit: object) -> float:
+    unit = unit if unit in vocab.MONEY_UNITS else target_unit
+    return value * vocab.MONEY_UNITS[unit] if unit in vocab.MONEY_UNITS else np.nan
+
+
+def cost_vs_executed(f: Facts) -> pd.DataFrame:
+    i = f.indicators[(f.indicators["level2"] == vocab.COST_LEVEL2) & f.indicators["actual_value"].notna()]
+    i = i.assign(yuan=[_money(v, u, t) for v, u, t in zip(i["actual_value"], i["actual_unit"], i["target_unit"])])
+    cost = i[i["yuan"].notna()].groupby(["doc_id", "evaluation_no"], as_index=False)["yuan"].sum()
+    b = f.budget_lines[f.budget_lines["is_total"].astype(bool) & f.budget_lines["executed_yuan"].notna()]
+    t = b.merge(cost, on=["doc_id", "evaluation_no"])
+    t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
+    t["observed_text"] = t["yuan"].map(fmt) + " 元"
+    t["expected_text"] = t["executed_yuan"].map(fmt) + " 元"
+    return _finish(t.assign(label=t["fund_source"]), severity="warning")
+
+
+def indicator_score_range(f: Facts) -> pd.DataFrame:
+    i = f.indicators[f.indicators["score"].notna()].copy()
+    return _finish(i.assign(label=ROW_LABEL["indicators"](i), score_text=i["score"].map(fmt),
+                            weight_text=i["weight"].map(fmt), observed_text=i["score"].map(fmt),
+                            expected_text="0–" + i["weight"].map(fmt)))
+
+
+def _scored_by_rule(row: dict) -> dict | None:
+    """Expected score of one indicator by the rule its form states (or the national default)."""
+    weight, score = row["weight"], row["score"]
+    tol = reading.score_tolerance(score)
+    if row["target_is_qualitative"] is False and pd.notna(row["target_value"]) and pd.notna(row["actual_value"]):
+        readings = [(reading.rule_score(row["target_value"], b, way, weight), b, way)
+                    for way in reading.direction(row["target_op"], row["level2"])
+                    for b in reading.actual_in_target_units(row["target_unit"], row["actual_value"],
+                                                            row["actual_unit"])]
+        expected, b, way = readings[0]
+        fits = [r for r in readings[1:] if abs(score - r[0]) <= tol]
+        rule = "B/A" if way == "pos" else "A/B"
+        detail = (f"按{'正' if way == 'pos' else '反'}向指标（{rule}×权重，达成得满分）"
+                  f"实际 {fmt(b)} 对目标 {fmt(row['target_value'])}，应得 {fmt(round(expected, 4))}")
+        if fits and abs(score - expected) > tol:
+            alt, alt_b, alt_way = fits[0]
+            detail += (f"；按另一读法（{'正' if alt_way == 'pos' else '反'}向、实际 {fmt(alt_b)}）"
+                       f"得 {fmt(round(alt, 4))} 则相符，读法存疑")
+        return {"expected": expected, "tolerance": tol, "detail": detail,
+                "severity": "warning" if fits else "error"}
+    level, explicit = reading.achievement(row["target_text"], row["actual_text"])
+    if level is None:
+        return None
+    floor = reading.partial_floor(row["scoring_method"])
+    lo, hi = {"met": (vocab.MET_FLOOR, 1.0), "partial": (floor, vocab.MET_FLOOR), "not_met": (0.0, floor)}[level]
+    name = {"met": "达成", "partial": "部分达成", "not_met": "未达成"}[level]
+    return {"expected": (lo + hi) / 2 * weight, "tolerance": (hi - lo) / 2 * weight + tol,
+            "detail": (f"定性指标读作「{name}」，按三档应在权重的 {fmt(lo * 100)}%–{fmt(hi * 100)}%"
+                       f"（{fmt(lo * weight)}–{fmt(hi * weight)} 分）"),
+            "severity": "error" if explicit else "warning"}
+
+
+def indicator_score_rule(f: Facts) -> pd.DataFrame:
+    i = f.indicators
+    i = i[i["score"].notna() & (i["weight"] > 0) & ~i["target_text"].isin(vocab.NOT_APPLICABLE)]
+    rows = [{**r, **e} for r in i.to_dict("records") if (e := _scored_by_rule(r)) is not None]
+    out = pd.DataFrame(rows, columns=[*i.columns, "expected", "tolerance", "detail", "severity"])
+    out["observed"] = out["score"]
+    out = _tolerance_texts(out)
+    return _finish(out.assign(label=ROW_LABEL["indicators"](out)))
+
+
+def _goal_key(frame: pd.DataFrame) -> pd.Series:
+    return frame["goal_no"].fillna(-1)
+
+
+def level1_weights(f: Facts) -> pd.DataFrame:
+    i = f.indicators[f.indicators["level1_points"].notna() & f.indicators["weight"].notna()]
+    i = i.assign(goal_key=_goal_key(i))
+    g = i.groupby(["doc_id", "evaluation_no", "goal_key", "level1"], as_index=False, sort=False).agg(
+        observed=("weight", "sum"), expected=("level1_points", "first"),
+        **{c: (c, "first") for c in BOX})
+    g = _tolerance_texts(g.assign(tolerance=0.01))
+    return _finish(g.assign(label=g["level1"]))
+
+
+def _parts(f: Facts) -> pd.DataFrame:
+    """Per evaluation: indicator weight/score sums and the budget total line's points/score."""
+    key = ["doc_id", "evaluation_no"]
+    ind = f.indicators.groupby(key).agg(weights=("weight", "sum"), n_weights=("weight", "count"),
+                                        scores=("score", "sum"))
+    bud = (f.budget_lines[f.budget_lines["is_total"].astype(bool)].groupby(key)
+           .agg(b_weight=("weight", "first"), b_score=("score", "first")))
+    ev = f.evaluations.merge(ind.reset_index(), on=key, how="left").merge(bud.reset_index(), on=key, how="left")
+    ev[["weights", "n_weights", "scores"]] = ev[["weights", "n_weights", "scores"]].fillna(0)
+    # The budget's points count toward 100 when indicator weights alone fall short of it.
+    with_budget = (ev["weights"] + ev["b_weight"].fillna(0) - 100).abs() < (ev["weights"] - 100).abs()
+    ev["budget_in"] = np.where(ev["n_weights"] > 0, with_budget, ev["b_score"].notna())
+    return ev
+
+
+def total_weights(f: Facts) -> pd.DataFrame:
+    ev = _parts(f)
+    ev = ev[ev["n_weights"] > 0].copy()
+    ev["observed"] = ev["weights"] + np.where(ev["budget_in"], ev["b_weight"].fillna(0), 0)
+    ev = _tolerance_texts(ev.assign(expected=100.0, tolerance=0.01))
+    ev["detail"] = "指标权重 " + ev["weights"].map(fmt) + np.where(
+        ev["budget_in"], " + 预算执行分值 " + ev["b_weight"].map(fmt), "，不含预算执行分值")
+    return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
+
+
+def total_score(f: Facts) -> pd.DataFrame:
+    ev = _parts(f)
+    ev = ev[ev["total_score"].notna()].copy()
+    ev["observed"] = ev["total_score"]
+    ev["expected"] = ev["scores"] + np.where(ev["budget_in"], ev["b_score"].fillna(0), 0)
+    ev = _tolerance_texts(ev.assign(tolerance=ev["total_score"].map(reading.score_tolerance)))
+    ev["detail"] = ("指标得分之和 " + ev["scores"].map(fmt)
+                    + np.where(ev["budget_in"], " + 预算执行得分 " + ev["b_score"].map(fmt), "")
+                    + " = " + ev["expected_text"])
+    return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
+
+
+def goal_points(f: Facts) -> pd.DataFrame:
+    g = f.goals[f.goals["weight"].notna() & f.goals["goal_no"].notna()]
+    sums = f.indicators.groupby(["doc_id", "evaluation_no", "goal_no"], as_index=False)["score"].sum()
+    g = g.merge(sums, on=["doc_id", "evaluation_no", "goal_no"], how="left")
+    g = g.assign(observed=g["weight"], expected=g["score"].fillna(0),
+                 tolerance=g["weight"].map(reading.score_tolerance))
+    return _finish(_tolerance_texts(g).assign(label=g["goal_no"].map(fmt)))
+
+
+def required_fields(f: Facts) -> pd.DataFrame:
+    rows = []
+    for table, column, label, applies in REQUIRED:
+        frame = getattr(f, table)
+        frame = frame[applies(frame)] if applies is not None and len(frame) else frame
+        rows.append(frame.assign(observed=frame[column], detail=label, label=ROW_LABEL[table](frame)))
+    out = pd.concat(rows, ignore_index=True)
+    out["observed_text"] = "（空）"
+    return _finish(out.assign(observed=out["observed"].astype(object)), severity="warning")
+
+
+def amounts_nonnegative(f: Facts) -> pd.DataFrame:
+    rows = [f.budget_lines[f.budget_lines[f"{c}_yuan"].notna()].assign(observed=lambda b, c=c: b[f"{c}_yuan"],
+                                                                       detail=label)
+            for c, label in vocab.AMOUNT_LABELS.items()]
+    out = pd.concat(rows, ignore_index=True)
+    out["observed_text"] = out["observed"].map(fmt) + " 元"
+    return _finish(out.assign(label=out["fund_source"], expected_text="≥ 0"))
+
+
+def duplicate_indicators(f: Facts) -> pd.DataFrame:
+    i = f.indicators.copy()
+    i["goal_key"] = _goal_key(i)
+    i["name_key"] = (i["name"].fillna("").str.replace(NAME_PREFIX, "", regex=True)
+                     .str.replace(NAME_TAIL, "", regex=True))
+    i[["level2", "target_text", "actual_text"]] = i[["level2", "target_text", "actual_text"]].fillna("")
+    return _finish(i.assign(label=ROW_LABEL["indicators"](i), observed_text=i["name_key"]), severity="warning")
+
+
+def latest_fiscal_year() -> int:
+    """Self-evaluations are filed after the year ends; next year's is the latest a form can name."""
+    return date.today().year + 1
+
+
+def fiscal_year(f: Facts) -> pd.DataFrame:
+    d = f.documents[f.documents["fiscal_year"].notna()]
+    return _finish(d.assign(observed=d["fiscal_year"].astype(float), label=d["file_name"],
+                            observed_text=d["fiscal_year"].map(fmt),
+                            expected_text=f"{vocab.FIRST_FISCAL_YEAR}–{latest_fiscal_year()}"))
+
+
+PREPARERS: dict[str, Callable[[Facts], pd.DataFrame]] = {
+    "execution_rate": execution_rate, "budget_score": budget_score, "fund_sources_sum": fund_sources_sum,
+    "budget_subline_score": budget_subline_score, "cost_vs_executed": cost_vs_executed,
+    "indicator_score_range": indicator_score_range, "indicator_score_rule": indicator_score_rule,
+    "level1_weights": level1_weights, "total_weights": total_weights, "total_score": total_score,
+    "goal_points": goal_points, "required_fields": required_fields,
+    "amounts_nonnegative": amounts_nonnegative, "duplicate_indicators": duplicate_indicators,
+    "fiscal_year": fiscal_year,
+}
+
+
+def prepare(facts: Facts) -> dict[str, pd.DataFrame]:
+    """Every rule's frame for the whole run."""
+    return {rule: build(facts) for rule, build in PREPARERS.items()}

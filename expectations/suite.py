@@ -1,0 +1,116 @@
+"""The rules as great-expectations suites over the prepared pandas frames (one batch per rule).
+
+GX runs in an ephemeral context on a pandas datasource: GX over DuckDB/SQLAlchemy closes the
+connection before fetching, so the run's frames are validated in memory instead.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX is imported: no telemetry calls
+
+from pathlib import Path  # noqa: E402
+
+import great_expectations as gx  # noqa: E402
+import great_expectations.expectations as gxe  # noqa: E402
+import pandas as pd  # noqa: E402
+from great_expectations.core.expectation_validation_result import (  # noqa: E402
+    ExpectationSuiteValidationResult,
+)
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
+from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
+from great_expectations.expectations.metrics.map_metric_provider import (  # noqa: E402
+    MulticolumnMapMetricProvider,
+    multicolumn_condition_partial,
+)
+
+from expectations import vocab  # noqa: E402
+from expectations.prepare import latest_fiscal_year  # noqa: E402
+
+
+class MulticolumnValuesWithinTolerance(MulticolumnMapMetricProvider):
+    condition_metric_name = "multicolumn_values.within_tolerance"
+    condition_domain_keys = ("batch_id", "table", "column_list", "row_condition", "condition_parser",
+                             "ignore_row_if")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list: pd.DataFrame, **kwargs) -> pd.Series:
+        observed, expected, tolerance = (column_list.iloc[:, k].astype(float) for k in range(3))
+        return (observed - expected).abs() <= tolerance
+
+
+class ExpectValuesWithinTolerance(MulticolumnMapExpectation):
+    """column_list = [observed, expected, tolerance]: |observed - expected| ≤ tolerance on every row.
+
+    The arithmetic rules (B/A, sums, scoring rules) derive expected and tolerance per row in
+    prepare.py; this is the one comparison GX's built-ins cannot express (a per-row bound)."""
+
+    map_metric = "multicolumn_values.within_tolerance"
+    ignore_row_if: str = "any_value_is_missing"
+
+
+WITHIN = ["observed", "expected", "tolerance"]
+
+
+def expectations_for(rule: str) -> list[gx.expectations.Expectation]:
+    """The GX expectations of a rule, over the columns of its prepared frame."""
+    meta = {"rule": rule}
+    return {
+        "indicator_score_range": [
+            gxe.ExpectColumnValuesToBeBetween(column="score", min_value=0, meta=meta),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="weight", column_B="score", or_equal=True,
+                                                        ignore_row_if="either_value_is_missing", meta=meta)],
+        "budget_subline_score": [gxe.ExpectColumnValuesToBeNull(column="observed", meta=meta)],
+        "cost_vs_executed": [gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="expected", column_B="observed", or_equal=True, meta=meta)],
+        "required_fields": [gxe.ExpectColumnValuesToNotBeNull(column="observed", meta=meta)],
+        "amounts_nonnegative": [gxe.ExpectColumnValuesToBeBetween(column="observed", min_value=0, meta=meta)],
+        "duplicate_indicators": [gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["doc_id", "evaluation_no", "goal_key", "level2", "name_key", "target_text",
+                         "actual_text"], meta=meta)],
+        "fiscal_year": [gxe.ExpectColumnValuesToBeBetween(
+            column="observed", min_value=vocab.FIRST_FISCAL_YEAR, max_value=latest_fiscal_year(), meta=meta)],
+    }.get(rule, [ExpectValuesWithinTolerance(column_list=WITHIN, meta=meta)])
+
+
+def run(frames: dict[str, pd.DataFrame], data_docs_dir: Path | None = None
+        ) -> tuple[dict[str, set[int]], list[ExpectationSuiteValidationResult]]:
+    """Validate each rule's frame; return the `_row`s each rule found unexpected, and GX's results.
+
+    With data_docs_dir, GX's own Data Docs for the run are built there (a local site)."""
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("facts")
+    unexpected: dict[str, set[int]] = {}
+    results = []
+    for rule, frame in frames.items():
+        unexpected[rule] = set()
+        if frame.empty:
+            continue
+        batch = source.add_dataframe_asset(rule).add_batch_definition_whole_dataframe(rule).get_batch(
+            batch_parameters={"dataframe": frame})
+        suite = context.suites.add(gx.ExpectationSuite(name=rule, expectations=expectations_for(rule)))
+        result = batch.validate(suite, result_format={"result_format": "COMPLETE",
+                                                      "unexpected_index_column_names": ["_row"]})
+        results.append(result)
+        for r in result.results:
+            unexpected[rule].update(int(i["_row"]) for i in r.result.get("unexpected_index_list") or [])
+    if data_docs_dir is not None:
+        build_data_docs(context, results, data_docs_dir)
+    return unexpected, results
+
+
+def build_data_docs(context: gx.data_context.AbstractDataContext,
+                    results: list[ExpectationSuiteValidationResult], out_dir: Path) -> Path:
+    """GX's static Data Docs site for this run's results, written under out_dir."""
+    site = "jixiao"
+    context.add_data_docs_site(site_name=site, site_config={
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out_dir)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+    for result in results:
+        context.validation_results_store.store_validation_results(result)  # type: ignore[attr-defined]
+    context.build_data_docs(site_names=[site])
+    return out_dir / "index.html"
