@@ -61,6 +61,8 @@ def build_facts(extraction, file_name: str) -> Facts:
 
     records: dict[str, list[dict]] = {k: [] for k in ("evaluations", "budget_lines", "goals", "indicators")}
     for no, draft in enumerate(drafts):
+        if summary is None:
+            draft.notes += _lines_below(draft, grids, lines)
         _evaluation(records, ctx, no, draft, scope, lines)
     issuer = _issuer(records["evaluations"], lines)
     province, city, district = region_of(" ".join([issuer or "", title or "", *title_lines]))
@@ -81,6 +83,30 @@ def _title_lines(lines: pd.DataFrame) -> list[str]:
     return [t for t in top.assign(h=top.y1 - top.y0).sort_values("h", ascending=False, kind="stable").text]
 
 
+def _lines_below(draft: Draft, grids: list[Grid], lines: pd.DataFrame) -> list[str]:
+    """Free lines printed under the form's last table, up to the next title or the instructions."""
+    if draft.last is None or lines.empty:
+        return []
+    page = draft.last.page
+    grid = next(g for g in grids if g.table == draft.last.table)
+    bottom = min(c.y0 for c in grid.cells if c.page == page)
+    below = lines[(lines.page == page) & (lines.y1 <= bottom + 1)].sort_values(["y1", "x0"], ascending=[False, True])
+    out: list[str] = []
+    last_y = None
+    for line in below.itertuples():
+        folded = fold(line.text)
+        if re.fullmatch(L.NOTES_END, folded) or re.fullmatch(L.TITLE, folded):
+            break
+        if re.fullmatch(L.PAGE_FURNITURE, folded):
+            continue
+        if last_y is not None and abs(line.y1 - last_y) < 3:
+            out[-1] += " " + line.text
+        else:
+            out.append(line.text)
+        last_y = line.y1
+    return out
+
+
 def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[Draft]) -> int | None:
     for text in [*title_lines, *(d.header.get("fiscal_year", "") for d in drafts),
                  *(e["period"] or "" for e in evaluations)]:
@@ -91,7 +117,7 @@ def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[D
 
 
 def _issuer(evaluations: list[dict], lines: pd.DataFrame) -> str | None:
-    for key in ("supervising_unit", "implementing_unit"):
+    for key in ("implementing_unit", "supervising_unit"):
         for e in evaluations:
             if e.get(key):
                 return re.sub(r"[(（]本级[)）]", "", e[key])

@@ -1,6 +1,23 @@
-"""Province / city / district of a bureau, from the place names in its name and title."""
+"""Province / city / district of a bureau, from the place names in its name and title.
+
+cpca carries the national table of administrative divisions; districts newer than its table
+(e.g. 坪山区, 2016) are taken from the text after the city.
+"""
 from __future__ import annotations
+
+import re
+import warnings
+
+import cpca
+import pandas as pd
 
 
 def region_of(text: str) -> tuple[str | None, str | None, str | None]:
-    return None, None, None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        row = cpca.transform([text]).iloc[0]
+    province, city, district = (None if pd.isna(v) else v for v in (row["省"], row["市"], row["区"]))
+    if city and not district:
+        found = re.search(re.escape(city) + r"(\w{1,4}?[区县])", text)
+        district = found.group(1) if found else None
+    return province, city, district
