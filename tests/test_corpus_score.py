@@ -1,0 +1,25 @@
+"""The acceptance scorer over ../shared/corpus (skipped without it): what `jixiao extract` writes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TEXT_PDFS = sorted(p for p in (SHARED / "corpus").glob("*.pdf") if not p.stem.endswith("-scan"))
+
+
+@pytest.mark.skipif(not TEXT_PDFS, reason="../shared/corpus is absent")
+def test_extraction_scores_on_the_text_corpus(tmp_path):
+    jixiao = Path(sys.executable).with_name("jixiao")
+    subprocess.run([str(jixiao), "extract", *map(str, TEXT_PDFS), "--json-dir", str(tmp_path)], check=True)
+    truths = [str(p.with_suffix(".truth.json")) for p in TEXT_PDFS]
+    report = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "score_extraction.py"), *truths,
+                    "--pred", str(tmp_path), "--json", str(report)], check=True, capture_output=True)
+    scores = json.loads(report.read_text())
+    assert scores["overall"]["f1"] >= 0.99
+    assert min(d["f1"] for d in scores["documents"].values()) >= 0.97
