@@ -45,6 +45,11 @@ NAME_PREFIX = re.compile(r"^(?:\s*指标\s*\d+\s*[:：]\s*)+")
 NAME_TAIL = re.compile(r"[。．.；;，,\s]+$")
 
 
+def _fmt(values: pd.Series) -> pd.Series:
+    """Numbers as readers write them, as text (object dtype, so empty frames still concatenate)."""
+    return values.map(fmt).astype(object)
+
+
 def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.DataFrame:
     """Add any missing key/text column and a row id GX reports unexpected rows by."""
     out = frame.copy()
@@ -57,8 +62,8 @@ def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.Data
 
 
 def _tolerance_texts(frame: pd.DataFrame) -> pd.DataFrame:
-    frame["observed_text"] = frame["observed"].map(fmt)
-    frame["expected_text"] = frame["expected"].map(fmt)
+    frame["observed_text"] = _fmt(frame["observed"])
+    frame["expected_text"] = _fmt(frame["expected"])
     return frame
 
 
@@ -75,8 +80,8 @@ def execution_rate(f: Facts) -> pd.DataFrame:
     b["tolerance"] = [reading.rate_tolerance(r, t) for r, t in zip(b["observed"], b["execution_rate_text"])]
     b = _tolerance_texts(b)
     b["observed_text"] = b["execution_rate_text"].fillna(b["observed_text"])
-    b["expected_text"] = (b["expected"] * 100).round(4).map(fmt) + "%"
-    b["detail"] = b["executed_yuan"].map(fmt) + " / " + b["a"].map(fmt) + " 元 = " + b["expected_text"]
+    b["expected_text"] = _fmt((b["expected"] * 100).round(4)) + "%"
+    b["detail"] = _fmt(b["executed_yuan"]) + " / " + _fmt(b["a"]) + " 元 = " + b["expected_text"]
     return _finish(b.assign(label=b["fund_source"]))
 
 
@@ -87,8 +92,8 @@ def budget_score(f: Facts) -> pd.DataFrame:
     b["expected"] = b["execution_rate"].clip(upper=1) * b["weight"]
     b["tolerance"] = b["score"].map(reading.score_tolerance)
     b = _tolerance_texts(b)
-    b["detail"] = ("min(" + (b["execution_rate"] * 100).round(4).map(fmt) + "%, 1) × "
-                   + b["weight"].map(fmt) + " = " + b["expected_text"])
+    b["detail"] = ("min(" + _fmt((b["execution_rate"] * 100).round(4)) + "%, 1) × "
+                   + _fmt(b["weight"]) + " = " + b["expected_text"])
     return _finish(b.assign(label=b["fund_source"]))
 
 
@@ -113,8 +118,8 @@ def fund_sources_sum(f: Facts) -> pd.DataFrame:
 def budget_subline_score(f: Facts) -> pd.DataFrame:
     b = f.budget_lines[~f.budget_lines["is_total"].astype(bool)].copy()
     b["observed"] = b["weight"].fillna(b["score"])
-    b["observed_text"] = b["observed"].map(fmt)
-    b["detail"] = "分值 " + b["weight"].map(fmt) + "、得分 " + b["score"].map(fmt)
+    b["observed_text"] = _fmt(b["observed"])
+    b["detail"] = "分值 " + _fmt(b["weight"]) + "、得分 " + _fmt(b["score"])
     return _finish(b.assign(label=b["fund_source"]), severity="warning")
 
 
@@ -130,16 +135,16 @@ def cost_vs_executed(f: Facts) -> pd.DataFrame:
     b = f.budget_lines[f.budget_lines["is_total"].astype(bool) & f.budget_lines["executed_yuan"].notna()]
     t = b.merge(cost, on=["doc_id", "evaluation_no"])
     t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
-    t["observed_text"] = t["yuan"].map(fmt) + " 元"
-    t["expected_text"] = t["executed_yuan"].map(fmt) + " 元"
+    t["observed_text"] = _fmt(t["yuan"]) + " 元"
+    t["expected_text"] = _fmt(t["executed_yuan"]) + " 元"
     return _finish(t.assign(label=t["fund_source"]), severity="warning")
 
 
 def indicator_score_range(f: Facts) -> pd.DataFrame:
     i = f.indicators[f.indicators["score"].notna()].copy()
-    return _finish(i.assign(label=ROW_LABEL["indicators"](i), score_text=i["score"].map(fmt),
-                            weight_text=i["weight"].map(fmt), observed_text=i["score"].map(fmt),
-                            expected_text="0–" + i["weight"].map(fmt)))
+    return _finish(i.assign(label=ROW_LABEL["indicators"](i), score_text=_fmt(i["score"]),
+                            weight_text=_fmt(i["weight"]), observed_text=_fmt(i["score"]),
+                            expected_text="0–" + _fmt(i["weight"])))
 
 
 def _scored_by_rule(row: dict) -> dict | None:
@@ -218,8 +223,8 @@ def total_weights(f: Facts) -> pd.DataFrame:
     ev = ev[ev["n_weights"] > 0].copy()
     ev["observed"] = ev["weights"] + np.where(ev["budget_in"], ev["b_weight"].fillna(0), 0)
     ev = _tolerance_texts(ev.assign(expected=100.0, tolerance=0.01))
-    ev["detail"] = "指标权重 " + ev["weights"].map(fmt) + np.where(
-        ev["budget_in"], " + 预算执行分值 " + ev["b_weight"].map(fmt), "，不含预算执行分值")
+    ev["detail"] = "指标权重 " + _fmt(ev["weights"]) + np.where(
+        ev["budget_in"], " + 预算执行分值 " + _fmt(ev["b_weight"]), "，不含预算执行分值")
     return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
 
 
@@ -229,8 +234,8 @@ def total_score(f: Facts) -> pd.DataFrame:
     ev["observed"] = ev["total_score"]
     ev["expected"] = ev["scores"] + np.where(ev["budget_in"], ev["b_score"].fillna(0), 0)
     ev = _tolerance_texts(ev.assign(tolerance=ev["total_score"].map(reading.score_tolerance)))
-    ev["detail"] = ("指标得分之和 " + ev["scores"].map(fmt)
-                    + np.where(ev["budget_in"], " + 预算执行得分 " + ev["b_score"].map(fmt), "")
+    ev["detail"] = ("指标得分之和 " + _fmt(ev["scores"])
+                    + np.where(ev["budget_in"], " + 预算执行得分 " + _fmt(ev["b_score"]), "")
                     + " = " + ev["expected_text"])
     return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
 
@@ -241,7 +246,7 @@ def goal_points(f: Facts) -> pd.DataFrame:
     g = g.merge(sums, on=["doc_id", "evaluation_no", "goal_no"], how="left")
     g = g.assign(observed=g["weight"], expected=g["score"].fillna(0),
                  tolerance=g["weight"].map(reading.score_tolerance))
-    return _finish(_tolerance_texts(g).assign(label=g["goal_no"].map(fmt)))
+    return _finish(_tolerance_texts(g).assign(label=_fmt(g["goal_no"])))
 
 
 def required_fields(f: Facts) -> pd.DataFrame:
@@ -260,7 +265,7 @@ def amounts_nonnegative(f: Facts) -> pd.DataFrame:
                                                                        detail=label)
             for c, label in vocab.AMOUNT_LABELS.items()]
     out = pd.concat(rows, ignore_index=True)
-    out["observed_text"] = out["observed"].map(fmt) + " 元"
+    out["observed_text"] = _fmt(out["observed"]) + " 元"
     return _finish(out.assign(label=out["fund_source"], expected_text="≥ 0"))
 
 
@@ -281,7 +286,7 @@ def latest_fiscal_year() -> int:
 def fiscal_year(f: Facts) -> pd.DataFrame:
     d = f.documents[f.documents["fiscal_year"].notna()]
     return _finish(d.assign(observed=d["fiscal_year"].astype(float), label=d["file_name"],
-                            observed_text=d["fiscal_year"].map(fmt),
+                            observed_text=_fmt(d["fiscal_year"]),
                             expected_text=f"{vocab.FIRST_FISCAL_YEAR}–{latest_fiscal_year()}"))
 
 
