@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pypdfium2 as pdfium
 
@@ -85,19 +86,20 @@ def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int) -> PageContent:
 
 def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[PageTable], list[Glyph]]:
     """Give each cell the glyphs whose centre lies inside it; the rest is text outside tables."""
+    cells = [c for t in tables for c in t.cells]
+    if not cells or not glyphs:
+        return tables, glyphs
+    box = np.array([(c.x0, c.y0, c.x1, c.y1) for c in cells])
+    cx = np.array([g.cx for g in glyphs])[:, None]
+    cy = np.array([g.cy for g in glyphs])[:, None]
+    inside = (box[:, 0] <= cx) & (cx < box[:, 2]) & (box[:, 1] <= cy) & (cy < box[:, 3])
+    owner = np.where(inside.any(axis=1), inside.argmax(axis=1), -1)
     buckets: dict[int, list[Glyph]] = {}
-    cells = [(t_i, c_i, c) for t_i, t in enumerate(tables) for c_i, c in enumerate(t.cells)]
-    rest: list[Glyph] = []
-    for g in glyphs:
-        for t_i, c_i, c in cells:
-            if c.x0 <= g.cx < c.x1 and c.y0 <= g.cy < c.y1:
-                buckets.setdefault(id(c), []).append(g)
-                break
-        else:
-            rest.append(g)
-    filled = [replace(t, cells=[replace(c, text=glyphs_text(buckets.get(id(c), []))) for c in t.cells])
-              for t in tables]
-    return filled, rest
+    for g, o in zip(glyphs, owner.tolist()):
+        buckets.setdefault(o, []).append(g)
+    texts = iter([glyphs_text(buckets.get(i, [])) for i in range(len(cells))])
+    filled = [replace(t, cells=[replace(c, text=next(texts)) for c in t.cells]) for t in tables]
+    return filled, buckets.get(-1, [])
 
 
 def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:
