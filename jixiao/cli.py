@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,58 @@ def extract_command(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _options(args: argparse.Namespace):
+    from flows.pipeline import Options
+
+    return Options(args.quarantine_dir, args.report_dir, args.chunk_size, args.workers, args.file_timeout)
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    """`jixiao ingest DIR --db PATH`: the flow once, in this process, with a progress bar and a summary."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the bar and the summary tell the story
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows import progress
+    from flows.lock import WarehouseBusy
+    from flows.once import ingest_once
+
+    console = Console(stderr=True)
+    try:
+        with Progress(TextColumn("{task.description:>6}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console) as bars:
+            progress.current.set(progress.RichProgress(bars))
+            outcome = ingest_once(args.dir, args.db, _options(args), args.dask_address)
+    except WarehouseBusy as err:
+        console.print(f"[red]{err}")
+        return 2
+    console.print(
+        f"files seen {outcome.files_seen}, new {outcome.files_new}, skipped {outcome.files_skipped}, "
+        f"quarantined {outcome.files_quarantined}, duplicates {outcome.files_duplicate}, "
+        f"superseded {outcome.files_superseded}, not PDF {outcome.files_ignored}; "
+        f"facts loaded {outcome.facts_loaded}; checks failed {outcome.checks_failed} "
+        f"(warnings {outcome.checks_warned})")
+    return 0
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """`jixiao serve DIR --db PATH --cron ...`: the nightly deployment, against a Prefect server."""
+    from flows.ingest import serve
+
+    serve(args.dir, args.db, args.cron, _options(args))
+    return 0
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dir", help="folder of PDFs (searched recursively)")
+    p.add_argument("--db", required=True, help="DuckDB warehouse file")
+    p.add_argument("--quarantine-dir", help="where bad files are copied (default: quarantine/ beside --db)")
+    p.add_argument("--report-dir", help="where run reports go (default: reports/ beside --db)")
+    p.add_argument("--chunk-size", type=int, default=16, help="files per Prefect task")
+    p.add_argument("--workers", type=int, default=0, help="parser processes (default: all CPUs)")
+    p.add_argument("--file-timeout", type=float, default=300.0, help="seconds before a file is given up")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jixiao", description="绩效自评表 PDFs → a checked DuckDB warehouse")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -38,6 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--json-dir", required=True)
     p.set_defaults(run=extract_command)
+
+    p = sub.add_parser("ingest", help="load a folder of PDFs into the warehouse once, in process")
+    _run_options(p)
+    p.add_argument("--dask-address", help="run the parse tasks on this dask.distributed scheduler")
+    p.set_defaults(run=ingest_command)
+
+    p = sub.add_parser("serve", help="serve the nightly ingest deployment (needs a Prefect server)")
+    _run_options(p)
+    p.add_argument("--cron", default="0 2 * * *", help="schedule (default: 02:00 daily)")
+    p.set_defaults(run=serve_command)
     return parser
 
 

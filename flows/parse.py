@@ -1,0 +1,66 @@
+"""Parse files in worker processes: camelot is CPU-bound, and a file whose parse hangs must be killable.
+
+pebble's ProcessPool gives each file its own time limit and replaces a worker that is killed or dies.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+
+from pebble import ProcessExpired, ProcessPool
+
+from flows.files import SourceFile
+from transform.facts import Facts
+
+
+@dataclass
+class Parsed:
+    file: SourceFile
+    facts: Facts | None = None
+    error: str | None = None  # why the file is quarantined
+
+
+def parse_file(path: str, file_name: str) -> tuple[Facts | None, str | None]:
+    """Extract and transform one file; an input the pipeline cannot read is an answer, not a crash."""
+    from extract import ExtractError, read_document
+    from transform import UnknownForm, build_facts
+
+    try:
+        return build_facts(read_document(path), file_name), None
+    except ExtractError as err:
+        return None, f"unreadable PDF: {err}"
+    except UnknownForm as err:
+        return None, f"not a known 绩效自评表 form: {err}"
+    except Exception as err:  # noqa: BLE001 — a parser bug on one file must not stop the run
+        return None, f"parser failed: {type(err).__name__}: {err}"
+
+
+def parse_files(files: list[SourceFile], timeout: float, workers: int,
+                on_done: Callable[[int], None] | None = None) -> list[Parsed]:
+    """Parse `files` on up to `workers` processes, each file within `timeout` seconds."""
+    # forkserver: workers start from a clean process with the parser preloaded, never from a fork of
+    # a process that runs threads (Prefect's, Dask's).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract", "transform"])
+    results: list[Parsed] = []
+    with ProcessPool(max_workers=max(1, min(workers, len(files))), context=context) as pool:
+        futures = [(f, pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout))
+                   for f in files]
+        for f, future in futures:
+            try:
+                facts, error = future.result()
+            except FutureTimeout:
+                facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
+            except ProcessExpired as err:
+                facts, error = None, f"parser process died (exit code {err.exitcode})"
+            results.append(Parsed(f, facts, error))
+            if on_done:
+                on_done(1)
+    return results
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0))
