@@ -17,7 +17,7 @@ from extract.model import Cell, PageTable, TextLine
 from extract.text import join_parts
 
 EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed twice
-PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I)
+PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*|[(（]?续表?[)）]?)$", re.I)
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
 
 
@@ -138,22 +138,28 @@ def _partner(above: list[PlacedCell], cell: Cell) -> PlacedCell | None:
 
 
 def _is_continued_row(above: list[PlacedCell], top: list[Cell]) -> bool:
-    """The new piece's first row only adds to text above it and leaves a number column empty."""
+    """Is the new piece's first row the rest of the row above the break?
+
+    It must only add text to cells that are filled above it, and show it is unfinished: it leaves
+    a number column of the row above empty (an indicator row's 权重/得分), or, in a row of text
+    only (goals, notes), it leaves the row's label (its first cell) empty.
+    """
     if not above or not top:
         return False
-    filled_above = {(round(pc.pieces[-1][1].x0), round(pc.pieces[-1][1].x1)): pc.pieces[-1][1].text.strip()
-                    for pc in above}
-    numbers_left_empty = False
+    last = sorted((pc.pieces[-1][1] for pc in above), key=lambda c: c.x0)
+    numbers_left_empty = has_numbers = False
     for c in top:
-        key = (round(c.x0), round(c.x1))
-        text_above = next((t for k, t in filled_above.items() if abs(k[0] - key[0]) < 3 and abs(k[1] - key[1]) < 3), None)
-        if text_above is None:
+        partner = next((a for a in last if abs(a.x0 - c.x0) < 3 and abs(a.x1 - c.x1) < 3), None)
+        if partner is None or (c.text.strip() and not partner.text.strip()):
             return False
-        if c.text.strip() and not text_above:
-            return False
-        if not c.text.strip() and NUMBER.match(_fold(text_above)) and c.row_span == 1:
+        is_number = bool(NUMBER.match(_fold(partner.text)))
+        has_numbers |= is_number
+        if is_number and not c.text.strip() and c.row_span == 1:
             numbers_left_empty = True
-    return numbers_left_empty and any(c.text.strip() for c in top)
+    first = min(top, key=lambda c: c.x0)
+    label_left_empty = bool(last[0].text.strip()) and not first.text.strip() and first.row_span == 1
+    adds_text = any(c.text.strip() for c in top)
+    return adds_text and (numbers_left_empty or (not has_numbers and label_left_empty))
 
 
 def _same_span_cut_by_break(above: PlacedCell, cell: Cell) -> bool:

@@ -73,3 +73,12 @@ def test_unreadable_input_is_a_clear_error(tmp_path, content, reason):
     path.write_bytes(content)
     with pytest.raises(ExtractError, match=reason):
         read_document(path)
+
+
+def test_text_row_cut_by_the_break_is_one_cell():
+    """硚口: the 改进措施 note runs from page 4 onto page 5; it is one cell, labelled once."""
+    cells = read_document(SAMPLES / "qiaokou-2020-department-overall.pdf").cells
+    note = cells[cells.text.str.startswith("改进措施：")]
+    assert len(note) == 1
+    assert "司法行政工作加强紧迫感" in note.text.item()  # the part printed on page 5
+    assert note.page.item() == 4
