@@ -43,7 +43,6 @@ class ProjectFormReader:
         self.goal_cols: dict[str, Span] = {}
         self.goal_no: int | None = None
         self.goal_label: GridCell | None = None
-        self.note_open = False
 
     def read(self, grids: list[Grid]) -> list[Draft]:
         for grid in grids:
@@ -206,7 +205,7 @@ class ProjectFormReader:
 
     def _total_or_note(self, grid: Grid, r: int, own: list[GridCell]) -> bool:
         if not own:
-            return self._note_continues(grid, r)
+            return False
         first = own[0]
         if re.fullmatch(L.TOTAL_ROW, first.label):
             score = grid.under(r, self.indicator_cols["score"]) if "score" in self.indicator_cols else None
@@ -215,23 +214,14 @@ class ProjectFormReader:
                               and c.x0 >= self.indicator_cols.get("weight", (0, 0))[1] - 1), None)
             self.draft.total = score
             self._touch(first)
-            self.note_open = False
             return True
         if re.fullmatch(L.NOTE_LABELS, first.label):
             value = grid.right_of(r, first)
             self.draft.notes.append(f"{clean(first.text)}：{clean(value.text) if value else ''}")
             self._touch(first)
-            self.note_open, self.mode = True, "notes"
+            self.mode = "notes"
             return True
-        return self._note_continues(grid, r)
-
-    def _note_continues(self, grid: Grid, r: int) -> bool:
-        """A note row cut by a page break goes on in the next row with an empty label cell."""
-        if not self.note_open or self.mode != "notes":
-            return False
-        text = " ".join(c.text for c in grid.starting(r) if c.text.strip())
-        self.draft.notes[-1] += text
-        return True
+        return False
 
     def _budget_line(self, grid: Grid, r: int, cells: list[GridCell]) -> None:
         first_amount = min(x0 for x0, _ in self.budget_cols.values())
