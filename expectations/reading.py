@@ -99,5 +99,5 @@ def fmt(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, (int, float)):
-        return format(Decimal(repr(round(float(value), 6))).normalize(), ",f")
+        return format(Decimal(repr(round(float(value), 4))).normalize(), ",f")
     return str(value)

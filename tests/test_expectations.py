@@ -90,7 +90,7 @@ def test_findings_shape_and_messages(truth: tuple[Facts, pd.DataFrame]) -> None:
     assert list(findings.columns) == expectations.FINDING_COLUMNS
     assert set(findings["severity"]) <= {"error", "warning"}
     row = findings[(findings["rule"] == "indicator_score_rule") & (findings["indicator_no"] == 5)].iloc[0]
-    assert (row["observed"], row["expected"]) == ("1", "0.723077")
+    assert (row["observed"], row["expected"]) == ("1", "0.7231")
     assert "社区矫正人员" in row["message"] and "≥195人" in row["message"]
 
 

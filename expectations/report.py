@@ -1,0 +1,180 @@
+"""The per-run HTML report of the checks: self-contained (inline PNG crops and SVG charts, no CDN),
+every document text escaped by Jinja2's autoescape."""
+from __future__ import annotations
+
+import base64
+import io
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pypdfium2 as pdfium
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+from PIL import Image, ImageDraw
+
+from expectations import summarize
+from expectations.prepare import budget_score, indicator_score_rule
+from expectations.reading import fmt
+from expectations.rules import RULE_BY_ID, RULES
+from transform.facts import Facts
+
+SCALE = 2.0     # render at 144 dpi: small print in the forms stays legible
+MARGIN = 36.0   # points of context above and below the offending row
+OUTLINE = (220, 38, 38)
+
+ENV = Environment(loader=PackageLoader("expectations", "templates"),
+                  autoescape=select_autoescape(["html", "j2"], default=True))
+
+
+def _crop(page: Image.Image, height: float, box: tuple[float, float, float, float]) -> str:
+    """The band of a rendered page around the bbox (PDF points, origin bottom-left, page `height`
+    points tall), the cell outlined, as a data: URI."""
+    x0, y0, x1, y1 = (v * SCALE for v in box)
+    top, bottom = height * SCALE - y1, height * SCALE - y0
+    overlay = Image.new("RGBA", page.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    draw.rectangle([0, top, page.width, bottom], fill=(250, 204, 21, 60))  # the row, faintly
+    draw.rectangle([x0, top, x1, bottom], outline=OUTLINE + (255,), width=4)
+    image = Image.alpha_composite(page, overlay).convert("RGB")
+    image = image.crop((0, max(0, top - MARGIN * SCALE), page.width, min(page.height, bottom + MARGIN * SCALE)))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def _crops(findings: pd.DataFrame, pdf_paths: dict[str, Path]) -> list[str | None]:
+    """One crop per finding that has a page and a bbox; each PDF opened and each page rendered once."""
+    out: list[str | None] = [None] * len(findings)
+    located = findings[findings[["page", "x0", "y0", "x1", "y1"]].notna().all(axis=1)
+                       & findings["doc_id"].isin(list(pdf_paths))]
+    for doc_id, rows in located.groupby("doc_id"):
+        pdf = pdfium.PdfDocument(str(pdf_paths[doc_id]))
+        try:
+            for page_no, on_page in rows.groupby(rows["page"].astype(int)):
+                if not 1 <= page_no <= len(pdf):
+                    continue
+                page = pdf[page_no - 1]
+                image = page.render(scale=SCALE).to_pil().convert("RGBA")
+                for k, r in on_page.iterrows():
+                    out[k] = _crop(image, page.get_size()[1], (r["x0"], r["y0"], r["x1"], r["y1"]))
+        finally:
+            pdf.close()
+    return out
+
+
+def _histogram_svg(rates: Iterable[float], width: int = 560, height: int = 220) -> Markup:
+    """Execution rates in 5-point bins from 0% to ≥100%, as inline SVG."""
+    values = [min(r, 1.0) for r in rates if not math.isnan(r)]
+    bins = [0] * 21
+    for v in values:
+        bins[min(int(v * 20 + 1e-9), 20)] += 1
+    top = max(bins) or 1
+    pad, bw = 30, (width - 40) / len(bins)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'role="img" aria-label="执行率分布">']
+    for k, n in enumerate(bins):
+        h = (height - 2 * pad) * n / top
+        x = 30 + k * bw
+        parts.append(f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{bw - 2:.1f}" height="{h:.1f}" '
+                     f'fill="#2563eb"><title>{k * 5}%–{k * 5 + 5}%: {n}</title></rect>')
+        if n:
+            parts.append(f'<text x="{x + bw / 2 - 1:.1f}" y="{height - pad - h - 3:.1f}" font-size="10" '
+                         f'text-anchor="middle">{n}</text>')
+    for pct in (0, 25, 50, 75, 100):
+        x = 30 + pct / 5 * bw
+        parts.append(f'<text x="{x:.1f}" y="{height - 10}" font-size="11" text-anchor="middle">{pct}%</text>')
+    parts.append(f'<line x1="30" y1="{height - pad}" x2="{width - 10}" y2="{height - pad}" stroke="#555"/>')
+    return Markup("".join(parts) + "</svg>")
+
+
+def _scatter_svg(points: pd.DataFrame, size: int = 320) -> Markup:
+    """Declared (printed) score against the score recomputed by rule, as shares of the weight;
+    points off the diagonal are the breaks."""
+    pad = 36
+    span = size - 2 * pad
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
+             f'aria-label="申报得分与重算得分">',
+             f'<line x1="{pad}" y1="{size - pad}" x2="{size - pad}" y2="{pad}" stroke="#9ca3af" '
+             f'stroke-dasharray="4 3"/>',
+             f'<rect x="{pad}" y="{pad}" width="{span}" height="{span}" fill="none" stroke="#555"/>',
+             f'<text x="{size / 2}" y="{size - 6}" font-size="11" text-anchor="middle">重算（占权重）</text>',
+             f'<text x="12" y="{size / 2}" font-size="11" text-anchor="middle" '
+             f'transform="rotate(-90 12 {size / 2})">申报（占权重）</text>']
+    for p in points.itertuples():
+        x = pad + span * min(max(p.recomputed, 0), 1)
+        y = size - pad - span * min(max(p.declared, 0), 1)
+        color = "#dc2626" if p.broken else "#16a34a"
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{color}" fill-opacity="0.7">'
+                     f'<title>{escape(p.label)}: {fmt(p.declared_score)} / {fmt(p.recomputed_score)}</title>'
+                     f'</circle>')
+    return Markup("".join(parts) + "</svg>")
+
+
+def _score_points(facts: Facts, findings: pd.DataFrame) -> pd.DataFrame:
+    """Printed vs recomputed scores of indicators (quantitative rule) and budget lines."""
+    def keys(frame: pd.DataFrame, rule: pd.Series | str) -> list[tuple]:
+        return list(zip(frame["doc_id"], frame["evaluation_no"], frame["indicator_no"].fillna(-1),
+                        frame["line_no"].fillna(-1), [rule] * len(frame) if isinstance(rule, str) else rule))
+
+    broken = set(keys(findings, findings["rule"]))
+    frames = []
+    for rule, frame in (("indicator_score_rule", indicator_score_rule(facts)),
+                        ("budget_score", budget_score(facts))):
+        weight = frame["weight"].where(frame["weight"] > 0)
+        frames.append(pd.DataFrame({
+            "label": frame["label"].astype(str), "declared_score": frame["observed"],
+            "recomputed_score": frame["expected"],
+            "declared": frame["observed"] / weight, "recomputed": frame["expected"] / weight,
+            "broken": [k in broken for k in keys(frame, rule)]}))
+    return pd.concat(frames, ignore_index=True).dropna(subset=["declared", "recomputed"])
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def write_report(out_dir: Path, run_id: str, facts: Facts, findings: pd.DataFrame,
+                 pdf_paths: dict[str, Path], gx_data_docs: Path | None) -> Path:
+    """Write `<out_dir>/<run_id>.html` and return its path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{run_id}.html"
+    files = facts.documents.set_index("doc_id")["file_name"].to_dict()
+    summary = summarize(facts, findings)
+    summary["file_name"] = summary["doc_id"].map(files)
+    by_rule = summary.groupby("rule", sort=False)[["checked", "passed", "failed", "errors", "warnings"]].sum()
+    rules = [{"id": r.id, "zh": r.zh, "en": r.en, "severity": r.severity, **by_rule.loc[r.id].to_dict()}
+             for r in RULES]
+    cells = summary.set_index(["rule", "file_name"])
+    documents = sorted(files.values())
+    for rule in rules:
+        rule["cells"] = [cells.loc[(rule["id"], name), ["checked", "failed"]].to_dict() for name in documents]
+    shown = findings.reset_index(drop=True)
+    items = [{**f, "file_name": files.get(f["doc_id"], f["doc_id"]), "rule_zh": RULE_BY_ID[f["rule"]].zh,
+              "crop": crop} for f, crop in zip(_records(shown), _crops(shown, pdf_paths))]
+    rates = facts.budget_lines.loc[facts.budget_lines["is_total"].astype(bool), "execution_rate"].dropna()
+    docs_link = None if gx_data_docs is None else Path(os.path.relpath(gx_data_docs, out_dir)).as_posix()
+    html = ENV.get_template("report.html.j2").render(
+        run_id=run_id, rules=rules, documents=documents, findings=items,
+        n_errors=int((findings["severity"] == "error").sum()),
+        n_warnings=int((findings["severity"] == "warning").sum()),
+        n_documents=len(files), n_indicators=len(facts.indicators),
+        histogram=_histogram_svg(rates), n_rates=len(rates),
+        scatter=_scatter_svg(_score_points(facts, findings)), data_docs=docs_link)
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def summary_text(facts: Facts, findings: pd.DataFrame) -> str:
+    """A few lines for the console and the run's row in `runs`."""
+    summary = summarize(facts, findings)
+    errors = int((findings["severity"] == "error").sum())
+    head = (f"checks: {len(facts.documents)} documents, {len(facts.indicators)} indicators, "
+            f"{int(summary['checked'].sum())} checks over {len(RULES)} rules; "
+            f"{errors} errors, {len(findings) - errors} warnings")
+    failing = summary[summary["failed"] > 0].groupby("rule", sort=False)[["errors", "warnings"]].sum()
+    lines = [f"  {rule}: {r.errors} errors, {r.warnings} warnings" for rule, r in failing.iterrows()]
+    return "\n".join([head, *lines])

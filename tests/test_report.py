@@ -1,0 +1,54 @@
+"""The HTML report: self-contained, escaped, with a crop per located finding; the console summary."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import expectations
+from expectations.report import summary_text, write_report
+from tests.truth_facts import truth_facts
+from transform.facts import Facts
+
+CORPUS = Path("/work/shared/corpus")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs /work/shared/corpus")
+LUOHU = "luohu-2024-projects"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Facts, pd.DataFrame, Path]:
+    """Luohu's truth facts with one planted break, located on page 1 like a real extraction would be,
+    in an indicator whose name carries markup (PDF text is untrusted)."""
+    facts = truth_facts([CORPUS / f"{LUOHU}.truth.json"])
+    ind = facts.indicators
+    first = ind.index[(ind["evaluation_no"] == 0) & (ind["name"] == "社工人数")][0]
+    ind.loc[first, ["name", "score", "page", "x0", "y0", "x1", "y1"]] = [
+        "社工人数<script>alert(1)</script>", 29.0, 1, 140.0, 380.0, 250.0, 410.0]
+    out = tmp_path_factory.mktemp("report")
+    findings = expectations.validate(facts, data_docs_dir=out / "gx")
+    return facts, findings, out
+
+
+def test_report_is_self_contained_escaped_and_shows_the_finding(run: tuple[Facts, pd.DataFrame, Path]) -> None:
+    facts, findings, out = run
+    pdf = {facts.documents.loc[0, "doc_id"]: CORPUS / f"{LUOHU}.pdf"}
+    path = write_report(out, "r1", facts, findings, pdf, out / "gx" / "index.html")
+    html = path.read_text(encoding="utf-8")
+    assert path == out / "r1.html"
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert not re.search(r"""(?:src|href)=["']https?://""", html)  # nothing fetched from the network
+    assert html.count("data:image/png;base64,") == 1  # only the located finding has a crop
+    assert html.count("<svg") == 2
+    assert 'href="gx/index.html"' in html and (out / "gx" / "index.html").is_file()
+    assert "社工人数" in html and "indicator_score_rule" in html
+
+
+def test_summary_text_counts(run: tuple[Facts, pd.DataFrame, Path]) -> None:
+    facts, findings, _ = run
+    text = summary_text(facts, findings)
+    assert set(findings["rule"]) == {"indicator_score_rule", "total_score"}
+    assert text.startswith("checks: 1 documents, 25 indicators")
+    assert "2 errors, 0 warnings" in text.splitlines()[0]
+    assert "indicator_score_rule: 1 errors" in text
