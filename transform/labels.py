@@ -34,7 +34,8 @@ BUDGET_BLOCK = r"(项目资金|预算执行情况|资金情况|年度预算执�
 
 # Goals: the 年度总体目标 row, or numbered 年度目标 N of a department form.
 GOALS_LABEL = r"(年度)?总体目标|年度(总体)?绩效目标"
-NUMBERED_GOAL = r"年度目标(?P<no>\d+)[:：]?(\((?P<points>[\d.]+)分\))?"
+NUMBERED_GOAL = r"年度目标(?P<no>\d+|[一二三四五六七八九十]+)[:：]?(\((?P<points>[\d.]+)分\))?"
+CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 GOAL_TARGET_HEADER = r"预期目标|年初设定目标|年度目标|目标"
 GOAL_ACTUAL_HEADER = r"实际完成情况|全年实际完成情况|年度实际完成情况|完成情况"
 

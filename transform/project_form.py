@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from transform import labels as L
 from transform.grid import Grid, GridCell, match
-from transform.values import clean, fold, number, points, strip_points
+from transform.values import clean, fold, number, ordinal, points, strip_points
 
 Span = tuple[float, float]
 
@@ -116,7 +116,7 @@ class ProjectFormReader:
             found = re.fullmatch(L.NUMBERED_GOAL, cell.label)
             if found:
                 text_cell = grid.right_of(r, cell)
-                self.goal_no = int(found.group("no"))
+                self.goal_no = ordinal(found.group("no"))
                 self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
                                          "target_text": text_cell.text if text_cell else None,
                                          "actual_text": None, "cell": text_cell or cell})

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from transform.labels import COMPARATORS, QUALITATIVE_HINTS, UNIT_WORDS
+from transform.labels import CHINESE_DIGITS, COMPARATORS, QUALITATIVE_HINTS, UNIT_WORDS
 
 NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
@@ -28,6 +28,16 @@ def number(text: str | None) -> float | None:
     """The one number a cell holds ('2704000.00', '1,407.07', '2758.60 万元', '１０'), else None."""
     found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元)?\s*", unicodedata.normalize("NFKC", text or ""))
     return float(found.group(1).replace(",", "")) if found else None
+
+
+def ordinal(text: str) -> int:
+    """'7' or '七' / '十二' → 7 / 12 (goal numbers up to 99)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return CHINESE_DIGITS[text]
+    return (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (CHINESE_DIGITS.get(units, 0) if units else 0)
 
 
 def points(text: str | None) -> float | None:
