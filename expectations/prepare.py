@@ -29,6 +29,7 @@ REQUIRED: tuple[tuple[str, str, str, Callable[[pd.DataFrame], pd.Series] | None]
     ("evaluations", "implementing_unit", "实施单位", None),
     ("evaluations", "project_name", "项目名称", lambda f: f["scope"] == "project"),
     ("budget_lines", "executed_yuan", "全年执行数（B）", lambda f: f["is_total"].astype(bool)),
+    ("indicators", "level1", "一级指标", None),
     ("indicators", "level2", "二级指标", None),
     ("indicators", "target_text", "年度指标值", None),
     ("indicators", "actual_text", "实际完成值", None),
