@@ -7,7 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import TimeoutError as FutureTimeout, as_completed
 from dataclasses import dataclass
 
 from pebble import ProcessExpired, ProcessPool
@@ -47,9 +47,10 @@ def parse_files(files: list[SourceFile], timeout: float, workers: int,
     context.set_forkserver_preload(["extract", "transform"])
     results: list[Parsed] = []
     with ProcessPool(max_workers=max(1, min(workers, len(files))), context=context) as pool:
-        futures = [(f, pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout))
-                   for f in files]
-        for f, future in futures:
+        futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout): f
+                   for f in files}
+        for future in as_completed(futures):
+            f = futures[future]
             try:
                 facts, error = future.result()
             except FutureTimeout:
@@ -59,7 +60,7 @@ def parse_files(files: list[SourceFile], timeout: float, workers: int,
             results.append(Parsed(f, facts, error))
             if on_done:
                 on_done(1)
-    return results
+    return sorted(results, key=lambda p: p.file.source_path)
 
 
 def default_workers() -> int:
