@@ -10,7 +10,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 
 from extract.glyphs import Glyph, page_glyphs
-from extract.lattice import read_tables
+from extract.lattice import RuledPages, glyph_centres
 from extract.model import PageContent, PageTable, TextLine
 from extract.stitch import join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
@@ -61,14 +61,16 @@ def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
 def read_document(path: Path | str) -> Extraction:
     path = Path(path)
     pdf = open_pdf(path)
+    ruled = RuledPages(path)  # camelot's side of the file, opened once, on the first page with text
     try:
-        contents = [_read_page(pdf, path, i) for i in range(len(pdf))]
+        contents = [_read_page(pdf, ruled, i) for i in range(len(pdf))]
     finally:
+        ruled.close()
         pdf.close()
     return _assemble(sha256_of(path), contents)
 
 
-def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int) -> PageContent:
+def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageContent:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -77,7 +79,7 @@ def _read_page(pdf: pdfium.PdfDocument, path: Path, index: int) -> PageContent:
             from extract import ocr  # heavy (ONNX models): only loaded when a page is a scan
             if ocr.needs_ocr(page):
                 return ocr.read_scanned_page(page, index + 1)
-        tables = read_tables(path, pages=str(index + 1)) if glyphs else []
+        tables = ruled.tables(index + 1, glyph_centres(glyphs)) if glyphs else []
         tables, rest = _fill_tables(tables, glyphs)
         return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest))
     finally:
