@@ -1,0 +1,133 @@
+"""Bad inputs are quarantined with a reason and never stop a run; a killed load leaves whole documents."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from flows.ingest import ingest
+from tests.conftest import ROOT, SAMPLES
+
+GOOD = SAMPLES / "luohu-2024-projects.pdf"
+
+
+def ruled_table_pdf(path: Path) -> None:
+    """A PDF with a ruled 3x3 table of words that no 绩效自评表 family matches."""
+    lines = "".join(f"50 {700 - 30 * i} m 350 {700 - 30 * i} l S " for i in range(4))
+    lines += "".join(f"{50 + 100 * j} 700 m {50 + 100 * j} 610 l S " for j in range(4))
+    text = "".join(f"BT /F1 10 Tf {60 + 100 * j} {680 - 30 * i} Td (cell {i}{j}) Tj ET " for i in range(3)
+                   for j in range(3))
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    stream = DecodedStreamObject()
+    stream.set_data((lines + text).encode())
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): writer._add_object(font)})})
+    writer.write(path)
+
+
+def bad_folder(folder: Path) -> dict[str, str]:
+    """Write every kind of bad input; returns file name -> what its quarantine reason must mention."""
+    folder.mkdir()
+    data = GOOD.read_bytes()
+    (folder / "zero.pdf").write_bytes(b"")
+    (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    (folder / "page.pdf").write_text("<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>")
+    w = PdfWriter(clone_from=GOOD)
+    w.encrypt(user_password="secret", owner_password="owner")
+    w.write(folder / "encrypted.pdf")
+    w = PdfWriter(clone_from=GOOD)
+    w.encrypt(user_password="", owner_password="owner")  # opens without a password: must load
+    w.write(folder / "owner-only.pdf")
+    w = PdfWriter()
+    w.add_blank_page(595, 842)
+    w.write(folder / "blank.pdf")
+    ruled_table_pdf(folder / "other-table.pdf")
+    w = PdfWriter()
+    for _ in range(100):
+        w.append(SAMPLES / "pingshan-2020-projects.pdf")  # 6 pages x 100 = 600 pages: over the time limit
+    w.write(folder / "huge.pdf")
+    os.symlink(folder / "gone.pdf", folder / "dangling.pdf")
+    # a GBK name, as unzipped from a Chinese Windows archive: 中文.pdf, a good form
+    shutil.copyfile(GOOD, os.path.join(os.fsencode(folder), "中文.pdf".encode("gbk")))
+    return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "HTML", "encrypted.pdf": "password",
+            "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "huge.pdf": "time limit",
+            "dangling.pdf": "cannot read"}
+
+
+def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api):
+    db, source = tmp_path / "w.duckdb", tmp_path / "in"
+    ingest(str(SAMPLES), str(db))  # data already loaded before the bad run
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = con.execute("SELECT * FROM v_budget_execution ORDER BY ALL").fetchall()
+    expected = bad_folder(source)
+
+    outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=20)
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = {name: (status, error, qpath) for name, status, error, qpath in con.execute(
+            "SELECT file_name, status, error, quarantine_path FROM documents WHERE run_id = "
+            "(SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)").fetchall()}
+        after = con.execute("SELECT * FROM v_budget_execution WHERE file_name IN (SELECT unnest(?)) ORDER BY ALL",
+                            [[p.name for p in SAMPLES.glob("*.pdf")]]).fetchall()
+        quarantine_findings = con.execute("SELECT count(*) FROM dq_results WHERE rule = 'document_quarantined'"
+                                          ).fetchone()[0]
+    # every file under the folder is accounted for
+    assert set(rows) == set(expected) | {"owner-only.pdf", "中文.pdf"}
+    for name, reason in expected.items():
+        status, error, qpath = rows[name]
+        assert status == "quarantined" and reason in error, (name, error)
+        assert name == "dangling.pdf" or Path(qpath).is_file()
+    # the owner-password PDF opens and loads; the GBK-named copy of the same form is recorded as a copy
+    assert {rows["owner-only.pdf"][0], rows["中文.pdf"][0]} <= {"loaded", "duplicate"}
+    assert outcome.files_seen == len(rows) and outcome.files_quarantined == len(expected)
+    assert quarantine_findings == len(expected)
+    assert sorted(after) == sorted(before)  # nothing already loaded was lost or changed
+
+
+KILL_SCRIPT = """
+import sys, warehouse
+from tests.conftest import SAMPLES
+from flows.parse import parse_files
+from flows.files import list_source
+from flows.write import _record
+files, _ = list_source(SAMPLES)
+big = parse_files(files[:1], 120, 1)[0]
+f = big.facts
+# the same document, grown to ~1M indicator rows so its one transaction takes a while
+f.indicators = f.indicators.loc[f.indicators.index.repeat(40000)].reset_index(drop=True)
+f.indicators["indicator_no"] = range(len(f.indicators))
+con = warehouse.connect(sys.argv[1])
+print("begin", flush=True)
+warehouse.load_document(con, _record(big.file, "test", "loaded", facts_header=f.documents.iloc[0]), "kill", f)
+print("committed", flush=True)
+"""
+
+
+def test_sigkill_in_the_middle_of_a_load_leaves_the_warehouse_as_before(warehouse_copy):
+    def state() -> list:
+        with duckdb.connect(str(warehouse_copy), read_only=True) as con:
+            return [con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                    for t in ("documents", "evaluations", "budget_lines", "goals", "indicators", "dq_results")]
+
+    before = state()
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(warehouse_copy)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "begin"
+    time.sleep(1.0)  # the load is under way (it takes several seconds)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert proc.stdout.read() == ""  # it never committed
+    assert state() == before
