@@ -1,0 +1,258 @@
+"""The scale benchmark: a full `jixiao ingest` of N generated forms beside bare camelot, in one run.
+
+    .venv/bin/python bench/run.py /tmp/bench-corpus/all -n 500 [-n 100 -n 5000] [--work /tmp/bench-work]
+
+For each N (the first N PDFs of the folder, by name, linked into a folder of their own):
+  1. `jixiao ingest DIR --db fresh.duckdb` as a subprocess: CPU seconds (user+sys of it and every
+     process under it: this process is a child subreaper, so the parser pool's workers and the
+     multiprocessing forkserver are reaped and counted here), wall time, peak RSS (largest single
+     process, from rusage; and the largest sum over the process tree, sampled every 0.2 s);
+  2. the same command again on the unchanged folder (the re-run: everything is skipped);
+  3. per stage (extract, transform, checks, report, load): the same pipeline functions driven in a
+     child process with timers (flows.pipeline.run with an instrumented parse step), on a fresh DB;
+  4. bare `camelot.read_pdf(f, pages="all")` (default settings) on the same files (all of them, or an
+     evenly spread sample of --camelot-files), CPU per page, in a child process;
+  5. accuracy: `jixiao extract` on --score-files of them, scored against the generator's truth by
+     ../shared/tools/score_extraction.py.
+Prints a table per N and writes bench-results.json in --work.
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PY = str(REPO / ".venv" / "bin" / "python")
+JIXIAO = str(REPO / ".venv" / "bin" / "jixiao")
+SCORER = REPO.parent / "shared" / "tools" / "score_extraction.py"
+
+
+# ---------------------------------------------------------------- measuring a process tree
+
+def _become_subreaper() -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    PR_SET_CHILD_SUBREAPER = 36
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Sum of RSS over `root` and its descendants (one /proc walk)."""
+    parent, rss = {}, {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            parent[int(pid)] = int(fields[1])
+            rss[int(pid)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack, seen = 0, [root], set()
+    children: dict[int, list[int]] = {}
+    for pid, ppid in parent.items():
+        children.setdefault(ppid, []).append(pid)
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure(cmd: list[str], env: dict | None = None) -> dict:
+    """Run `cmd`; CPU (user+sys) of it and of every descendant, wall, peak RSS (max process, max tree)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_tree = [0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        mine = os.getpid()
+        while not done.wait(0.2):
+            peak_tree[0] = max(peak_tree[0], _tree_rss_kb(mine) - _self_rss_kb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - t0
+    while True:  # orphaned grandchildren (the forkserver, its workers) are ours to reap
+        try:
+            os.wait4(-1, 0)
+        except ChildProcessError:
+            break
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:3])}… failed ({proc.returncode}):\n{out[-3000:]}")
+    return {"cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+            "wall_s": wall, "max_process_rss_mb": after.ru_maxrss / 1024, "peak_tree_rss_mb": peak_tree[0] / 1024,
+            "output": out}
+
+
+def _self_rss_kb() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
+# ---------------------------------------------------------------- the pieces
+
+
+
+_CAMELOT = r'''
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import camelot, pypdfium2 as pdfium
+cpu = pages = 0.0
+for f in sys.argv[1:]:
+    d = pdfium.PdfDocument(f); pages += len(d); d.close()
+    t0 = time.process_time(); camelot.read_pdf(f, pages="all"); cpu += time.process_time() - t0
+print("CAMELOT" + json.dumps({"cpu_s": cpu, "pages": pages}))
+'''
+
+
+def _tagged(out: str, tag: str) -> dict:
+    line = next(ln for ln in out.splitlines() if ln.startswith(tag))
+    return json.loads(line[len(tag):])
+
+
+def count_pages(files: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    n = 0
+    for f in files:
+        d = pdfium.PdfDocument(str(f))
+        n += len(d)
+        d.close()
+    return n
+
+
+def _doc_order(f: Path) -> tuple[int, str]:
+    """Generated documents in the order they were made (families interleaved), others by name."""
+    m = re.search(r"gen(\d+)$", f.stem)
+    return (int(m.group(1)) if m else -1, f.name)
+
+
+def spread(files: list[Path], k: int) -> list[Path]:
+    if k >= len(files):
+        return files
+    step = len(files) / k
+    return [files[int(i * step)] for i in range(k)]
+
+
+def score(files: list[Path], work: Path) -> dict:
+    pred = work / "pred"
+    shutil.rmtree(pred, ignore_errors=True)
+    subprocess.run([JIXIAO, "extract", *map(str, files), "--json-dir", str(pred)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    truths = [str(f.with_suffix(".truth.json")) for f in files]
+    out = subprocess.run([sys.executable, str(SCORER), *truths, "--pred", str(pred), "--json", str(work / "score.json")],
+                         capture_output=True, text=True).stdout
+    overall = next((ln for ln in out.splitlines() if ln.startswith("ALL")), "ALL ? ? ? ?").split()
+    return {"files": len(files), "recall": float(overall[1]), "precision": float(overall[2]), "f1": float(overall[3]),
+            "fields": int(overall[4])}
+
+
+def bench_n(source: Path, n: int, work: Path, camelot_files: int, score_files: int, stages: bool) -> dict:
+    files = sorted((f for f in source.glob("*.pdf") if f.with_suffix(".truth.json").exists()),
+                   key=_doc_order)[:n]
+    if len(files) < n:
+        raise SystemExit(f"only {len(files)} PDFs in {source}")
+    folder = work / f"n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for f in files:
+        (folder / f.name).symlink_to(f)
+    pages = count_pages(files)
+    db = work / f"n{n}.duckdb"
+    for p in work.glob(f"n{n}.duckdb*"):
+        p.unlink()
+    shutil.rmtree(work / "reports", ignore_errors=True)
+    env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home")}
+    first = measure([JIXIAO, "ingest", str(folder), "--db", str(db)], env)
+    rerun = measure([JIXIAO, "ingest", str(folder), "--db", str(db)], env)
+    result = {"n": n, "pages": pages, "ingest": {k: v for k, v in first.items() if k != "output"},
+              "ingest_summary": first["output"].strip().splitlines()[-1:],
+              "rerun": {k: v for k, v in rerun.items() if k != "output"}}
+    if stages:
+        sdb = work / f"n{n}-stages.duckdb"
+        for p in work.glob(f"n{n}-stages.duckdb*"):
+            p.unlink()
+        staged = measure([PY, str(Path(__file__).with_name("stages.py")), str(folder), str(sdb)], env)
+        result["stages_cpu_s"] = _tagged(staged["output"], "STAGES")
+        result["stages_total"] = {k: v for k, v in staged.items() if k != "output"}
+    sample = spread(files, camelot_files)
+    cam = measure([PY, "-c", _CAMELOT, *map(str, sample)])
+    result["camelot"] = {**_tagged(cam["output"], "CAMELOT"), "files": len(sample)}
+    if score_files:
+        result["accuracy"] = score(spread(files, score_files), work)
+    return result
+
+
+def report(r: dict) -> str:
+    p = r["pages"]
+    ours = r["ingest"]["cpu_s"] / p
+    cam = r["camelot"]["cpu_s"] / r["camelot"]["pages"]
+    lines = [f"N={r['n']} documents, {p} pages",
+             f"  jixiao ingest (first run): CPU {r['ingest']['cpu_s']:.1f} s = {ours:.4f} s/page, "
+             f"{r['ingest']['cpu_s'] / r['n']:.3f} s/doc; wall {r['ingest']['wall_s']:.1f} s = {p / r['ingest']['wall_s']:.1f} pages/s; "
+             f"peak RSS {r['ingest']['max_process_rss_mb']:.0f} MB (largest process), "
+             f"{r['ingest']['peak_tree_rss_mb']:.0f} MB (all processes)",
+             f"  bare camelot.read_pdf(pages='all'): {cam:.4f} CPU s/page on {r['camelot']['files']} of the files "
+             f"({r['camelot']['pages']:.0f} pages) -> camelot/jixiao = {cam / ours:.1f}x",
+             f"  re-run, unchanged folder: CPU {r['rerun']['cpu_s']:.1f} s, wall {r['rerun']['wall_s']:.1f} s "
+             f"= {100 * r['rerun']['wall_s'] / r['ingest']['wall_s']:.1f}% of the first run's wall "
+             f"({100 * r['rerun']['cpu_s'] / r['ingest']['cpu_s']:.1f}% of its CPU)"]
+    if "stages_cpu_s" in r:
+        s = r["stages_cpu_s"]
+        lines.append("  per stage, CPU s/page: " + ", ".join(
+            f"{k} {s[k] / p:.4f}" for k in ("extract", "transform", "checks", "report", "load") if k in s)
+            + f" (instrumented run total {r['stages_total']['cpu_s'] / p:.4f})")
+    if "accuracy" in r:
+        a = r["accuracy"]
+        lines.append(f"  accuracy on {a['files']} of the files: F1 {a['f1']:.4f} (recall {a['recall']:.4f}, "
+                     f"precision {a['precision']:.4f}, {a['fields']} fields)")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", help="folder made by bench/generate.py")
+    ap.add_argument("-n", type=int, action="append", help="corpus sizes (repeat); default 100 and 500")
+    ap.add_argument("--work", default="/tmp/bench-work")
+    ap.add_argument("--camelot-files", type=int, default=100, help="files bare camelot reads (evenly spread)")
+    ap.add_argument("--score-files", type=int, default=50, help="files scored against the generated truth")
+    ap.add_argument("--no-stages", action="store_true", help="skip the instrumented per-stage run")
+    args = ap.parse_args()
+    _become_subreaper()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.n or [100, 500]:
+        r = bench_n(Path(args.source), n, work, args.camelot_files, args.score_files, not args.no_stages)
+        print(report(r), flush=True)
+        results.append(r)
+    if len(results) > 1:
+        per_doc = [r["ingest"]["cpu_s"] / r["n"] for r in results]
+        print(f"CPU s per document across N={[r['n'] for r in results]}: "
+              + ", ".join(f"{v:.3f}" for v in per_doc)
+              + f" (max/min {max(per_doc) / min(per_doc):.2f})")
+    (work / "bench-results.json").write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Per-stage CPU of one ingest (bench/run.py runs this): the flow's own pipeline.run, with the parse
+step on a forkserver process pool that times extract and transform per file, and timers around checks,
+report and load.   .venv/bin/python bench/stages.py SOURCE_DIR DB"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import flows  # telemetry off before prefect / great-expectations load
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing as mp
+import flows.pipeline as pipeline
+from flows.parse import Parsed, default_workers
+
+def parse_one(path, name):
+    from extract import read_document
+    from transform import build_facts
+    t0 = time.process_time(); ext = read_document(path); t1 = time.process_time()
+    facts = build_facts(ext, name); t2 = time.process_time()
+    return facts, t1 - t0, t2 - t1
+
+def main(source, db):
+    cpu = {"extract": 0.0, "transform": 0.0}
+    def parse(files):
+        ctx = mp.get_context("forkserver"); ctx.set_forkserver_preload(["extract", "transform"])
+        with ProcessPoolExecutor(default_workers(), mp_context=ctx) as pool:
+            out = []
+            for f, (facts, te, tt) in zip(files, pool.map(parse_one, [f.fs_path for f in files],
+                                                          [f.file_name for f in files], chunksize=4)):
+                cpu["extract"] += te; cpu["transform"] += tt
+                out.append(Parsed(f, facts, None))
+            return out
+    def timed(name, fn):
+        def wrapper(*a, **k):
+            t0 = time.process_time(); w0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                cpu[name] = cpu.get(name, 0.0) + time.process_time() - t0
+                cpu[name + "_wall"] = cpu.get(name + "_wall", 0.0) + time.perf_counter() - w0
+        return wrapper
+    pipeline.validate = timed("checks", pipeline.validate)
+    pipeline.write_report = timed("report", pipeline.write_report)
+    pipeline.write_run = timed("load", pipeline.write_run)
+    pipeline.run(source, db, pipeline.Options(), parse)
+    print("STAGES" + json.dumps(cpu))
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
