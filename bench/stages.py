@@ -16,9 +16,17 @@ from flows.parse import Parsed, default_workers
 def parse_one(path, name):
     from extract import read_document
     from transform import build_facts
-    t0 = time.process_time(); ext = read_document(path); t1 = time.process_time()
-    facts = build_facts(ext, name); t2 = time.process_time()
-    return facts, t1 - t0, t2 - t1
+    t0 = time.process_time()
+    try:  # as flows.parse.parse_file: a file the reader cannot read is quarantined, not a crash
+        ext = read_document(path)
+    except Exception as err:  # noqa: BLE001
+        return None, f"{type(err).__name__}: {err}", time.process_time() - t0, 0.0
+    t1 = time.process_time()
+    try:
+        facts, error = build_facts(ext, name), None
+    except Exception as err:  # noqa: BLE001
+        facts, error = None, f"{type(err).__name__}: {err}"
+    return facts, error, t1 - t0, time.process_time() - t1
 
 def main(source, db):
     cpu = {"extract": 0.0, "transform": 0.0}
@@ -26,10 +34,10 @@ def main(source, db):
         ctx = mp.get_context("forkserver"); ctx.set_forkserver_preload(["extract", "transform"])
         with ProcessPoolExecutor(default_workers(), mp_context=ctx) as pool:
             out = []
-            for f, (facts, te, tt) in zip(files, pool.map(parse_one, [f.fs_path for f in files],
+            for f, (facts, error, te, tt) in zip(files, pool.map(parse_one, [f.fs_path for f in files],
                                                           [f.file_name for f in files], chunksize=4)):
                 cpu["extract"] += te; cpu["transform"] += tt
-                out.append(Parsed(f, facts, None))
+                out.append(Parsed(f, facts, error))
             return out
     def timed(name, fn):
         def wrapper(*a, **k):
