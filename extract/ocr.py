@@ -58,7 +58,7 @@ def engine():
     from rapidocr import RapidOCR
 
     params = {f"{task}.model_path": str(path) for task, path in model_paths().items()}
-    params.update({"Global.use_cls": False, "Global.log_level": "warning"})
+    params.update({"Global.use_cls": False, "Global.log_level": "error"})
     return RapidOCR(params=params)
 
 
@@ -109,10 +109,11 @@ def _inside(box: TextBox, x0: float, y0: float, x1: float, y1: float) -> bool:
 def read_scanned_page(page: pypdfium2.PdfPage, page_no: int) -> PageContent:
     """Ruled tables (logical cells with OCR text and confidence) and free text lines of a scan.
 
-    Text boxes are detected once per page on the deskewed, seal-free image with its rules erased,
-    and each box goes to the cell holding its centre."""
+    Text boxes are detected once per page on the deskewed, seal-free image and each box goes to
+    the cell holding its centre. The rules stay in the image: they keep the detector from running
+    one box across two cells (erasing them cost 5 points of exact-match accuracy)."""
     ras = raster.rasterise(page)
-    boxes = read_text(raster.erase_rules(ras.gray, ras.scale))
+    boxes = read_text(ras.gray)
     tables, claimed = [], set()
     for grid in raster.find_grids(ras.gray, ras.scale):
         cells = []
@@ -124,8 +125,9 @@ def read_scanned_page(page: pypdfium2.PdfPage, page_no: int) -> PageContent:
             cells.append(Cell(gc.row, gc.col, gc.row_span, gc.col_span, x0, y0, x1, y1,
                               text=join_text([b.text for b in ordered]),
                               confidence=float(np.mean([b.score for b in ordered])) if ordered else 1.0))
-        x0, y0, x1, y1 = raster.bbox_points(ras, grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
-        tables.append(PageTable(page_no, x0, y0, x1, y1, cells))
+        # The table's box encloses its cells' boxes (each kept upright around its rotated centre).
+        tables.append(PageTable(page_no, min(c.x0 for c in cells), min(c.y0 for c in cells),
+                                max(c.x1 for c in cells), max(c.y1 for c in cells), cells))
     free = reading_order([b for i, b in enumerate(boxes) if i not in claimed])
     lines = [TextLine(page_no, *raster.bbox_points(ras, b.x0, b.y0, b.x1, b.y1), text=b.text, confidence=b.score)
              for b in free]

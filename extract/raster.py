@@ -131,7 +131,7 @@ def bbox_points(raster: Raster, x0: float, y0: float, x1: float, y1: float) -> t
     """A deskewed pixel box as a PDF-point box: the box's centre is mapped back through the
     rotation and its size kept, so neighbouring cells stay edge to edge instead of overlapping."""
     cx, cy = to_points(raster, (x0 + x1) / 2.0, (y0 + y1) / 2.0)
-    half_w, half_h = (x1 - x0) / 2.0 / raster.scale, (y1 - y0) / 2.0 / raster.scale
+    half_w, half_h = float(x1 - x0) / 2.0 / raster.scale, float(y1 - y0) / 2.0 / raster.scale
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
 
 
@@ -181,11 +181,11 @@ def find_grids(gray: np.ndarray, scale: float) -> list[Grid]:
         if len(xs) < 2 or len(ys) < 2:
             continue
         inset = band + 1  # keep crossings out of the coverage test
-        h_ruled = np.array([[_covered(hm[yi - band:yi + band + 1, xs[j] + inset:xs[j + 1] - inset], 0) >= RULED_FRACTION
+        h_ruled = np.array([[_covered(hm[max(0, yi - band):yi + band + 1, xs[j] + inset:xs[j + 1] - inset], 0) >= RULED_FRACTION
                              for j in range(len(xs) - 1)] for yi in ys], dtype=bool).reshape(len(ys), len(xs) - 1)
-        v_ruled = np.array([[_covered(vm[ys[i] + inset:ys[i + 1] - inset, xj - band:xj + band + 1], 1) >= RULED_FRACTION
+        v_ruled = np.array([[_covered(vm[ys[i] + inset:ys[i + 1] - inset, max(0, xj - band):xj + band + 1], 1) >= RULED_FRACTION
                              for xj in xs] for i in range(len(ys) - 1)], dtype=bool).reshape(len(ys) - 1, len(xs))
-        grids.append(Grid(tuple(v + ox for v in xs), tuple(v + oy for v in ys), h_ruled, v_ruled))
+        grids.append(Grid(tuple(int(v + ox) for v in xs), tuple(int(v + oy) for v in ys), h_ruled, v_ruled))
     return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))
 
 
@@ -220,12 +220,3 @@ def grid_cells(grid: Grid) -> list[GridCell]:
     return [GridCell(r, c, rs, cs, grid.xs[c], grid.ys[r], grid.xs[c + cs], grid.ys[r + rs])
             for r, c, rs, cs in merge_cells(grid.h_ruled, grid.v_ruled)]
 
-
-def erase_rules(gray: np.ndarray, scale: float) -> np.ndarray:
-    """The page without its rules, so text detection does not run boxes across them and the
-    recogniser does not read a rule as '|' or '一'."""
-    horizontal, vertical = rule_masks(ink(gray), round(MIN_RULE_PT * scale))
-    rules = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
-    out = gray.copy()
-    out[rules > 0] = 255
-    return out
