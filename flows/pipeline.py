@@ -55,10 +55,11 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped),
                           files_ignored=ignored,
                           checks_failed=int((checks["severity"] == "error").sum()),
-                          checks_warned=int((checks["severity"] == "warning").sum()))
+                          checks_warned=int((checks["severity"] == "warning").sum()),
+                          report_path=str(report_path) if report_path else None)
         bar.phase("load", len(parsed) + len(plan.unreadable) + len(plan.copies))
         return write_run(db, run_id, prefect_flow_run_id, source, parser_version(), plan, parsed, findings,
-                         outcome, Path(options.quarantine_dir or home / "quarantine"), report_path,
+                         outcome, Path(options.quarantine_dir or home / "quarantine"),
                          on_done=lambda n: bar.advance("load", n))
 
 

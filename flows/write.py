@@ -30,6 +30,7 @@ class Outcome:
     facts_loaded: int = 0
     checks_failed: int = 0
     checks_warned: int = 0
+    report_path: str | None = None  # the run's HTML data-quality report, when anything was parsed
 
 
 def quarantine_findings(parsed: list[Parsed], plan: Plan) -> pd.DataFrame:
@@ -64,8 +65,7 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
 
 def write_run(db: str | Path, run_id: str, prefect_flow_run_id: str | None, source: str, parser_version: str,
               plan: Plan, parsed: list[Parsed], findings: pd.DataFrame, outcome: Outcome,
-              quarantine_dir: Path, report_path: str | None,
-              on_done: Callable[[int], None] = lambda n: None) -> Outcome:
+              quarantine_dir: Path, on_done: Callable[[int], None] = lambda n: None) -> Outcome:
     """Write every decision of the run: one transaction per file, then the run's own row."""
     by_doc = {doc: frame for doc, frame in findings.groupby("doc_id")} if len(findings) else {}
     errors = {p.file.sha256: p.error for p in parsed if p.error} | plan.known_errors
@@ -98,7 +98,7 @@ def write_run(db: str | Path, run_id: str, prefect_flow_run_id: str | None, sour
             on_done(1)
         outcome.files_superseded = con.execute(
             "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'", [run_id]).fetchone()[0]
-        warehouse.finish_run(con, run_id, vars(outcome), "completed", report_path)
+        warehouse.finish_run(con, run_id, vars(outcome), "completed")
     finally:
         con.close()
     return outcome

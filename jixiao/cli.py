@@ -62,6 +62,8 @@ def ingest_command(args: argparse.Namespace) -> int:
         f"superseded {outcome.files_superseded}, not PDF {outcome.files_ignored}; "
         f"facts loaded {outcome.facts_loaded}; checks failed {outcome.checks_failed} "
         f"(warnings {outcome.checks_warned})")
+    console.print(f"warehouse: {Path(args.db).resolve()}"
+                  + (f"\nreport: {outcome.report_path}" if outcome.report_path else ""))
     return 0
 
 

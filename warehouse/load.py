@@ -52,11 +52,12 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, source: str, parser_v
                 [run_id, prefect_flow_run_id, source, parser_version, _now()])
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int], status: str,
-               report_path: str | None) -> None:
-    assignments = ", ".join(f"{name} = ?" for name in counts)  # names are ours (runs columns), values are bound
-    con.execute(f"UPDATE runs SET {assignments}, status = ?, report_path = ?, finished_at = ? WHERE run_id = ?",
-                [*counts.values(), status, report_path, _now(), run_id])
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, outcome: dict[str, int | str | None],
+               status: str) -> None:
+    """The run's counts and report path (names are ours: runs columns; values are bound)."""
+    assignments = ", ".join(f"{name} = ?" for name in outcome)
+    con.execute(f"UPDATE runs SET {assignments}, status = ?, finished_at = ? WHERE run_id = ?",
+                [*outcome.values(), status, _now(), run_id])
 
 
 def load_document(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str,
