@@ -20,12 +20,17 @@ MIN_TEXT_CHARS = 10  # fewer usable characters than this is no text layer (e.g. 
 MAX_GARBAGE_SHARE = 0.5  # broken font encodings give mostly replacement / private-use characters
 
 
-def needs_ocr(page: pypdfium2.PdfPage) -> bool:
-    """True when the page has no usable text layer and must be read from its pixels."""
-    text = page.get_textpage().get_text_range()
+def unusable_text(text: str) -> bool:
+    """A text layer too thin or too garbled to read: fewer than MIN_TEXT_CHARS real characters, or
+    mostly replacement / private-use / unassigned code points (a font without a Unicode map)."""
     chars = [ch for ch in text if not ch.isspace()]
     garbage = sum(1 for ch in chars if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc", "Cs"))
     return len(chars) - garbage < MIN_TEXT_CHARS or garbage > MAX_GARBAGE_SHARE * len(chars)
+
+
+def needs_ocr(page: pypdfium2.PdfPage) -> bool:
+    """True when the page has no usable text layer and must be read from its pixels."""
+    return unusable_text(page.get_textpage().get_text_range())
 
 
 @dataclass(frozen=True)

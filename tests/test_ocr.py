@@ -12,7 +12,7 @@ import pytest
 
 from extract import raster
 from extract.model import Cell, PageContent
-from extract.ocr import join_text, model_paths, needs_ocr, read_scanned_page
+from extract.ocr import join_text, model_paths, needs_ocr, read_scanned_page, unusable_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SCAN = CORPUS / "dawukou-2020-project-scan.pdf"
@@ -74,6 +74,14 @@ def test_needs_ocr_on_scan_and_twin() -> None:
 def test_needs_ocr_on_blank_page() -> None:
     pdf = pypdfium2.PdfDocument.new()
     assert needs_ocr(pdf.new_page(595, 842))
+
+
+def test_unusable_text_layers() -> None:
+    assert not unusable_text("项目支出绩效自评表 项目名称 主管部门及代码")
+    assert unusable_text("")
+    assert unusable_text("- 3 -\n")  # a page number stamped on a scan
+    assert unusable_text("\ue01a\ue0b3\ue2f0" * 20 + "64.22")  # glyphs without a Unicode map
+    assert unusable_text("\ufffd" * 30 + "项目名称")
 
 
 def test_page_content_shape(scan: list[PageContent]) -> None:
