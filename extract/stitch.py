@@ -17,6 +17,7 @@ from extract.model import Cell, PageTable, TextLine
 from extract.text import join_parts
 
 EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed twice
+ALIGN = 6.0  # points: a column's rules on two pages; a deskewed scan's wander by a few points
 PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*|[(（]?续表?[)）]?)$", re.I)
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
 
@@ -36,6 +37,7 @@ class JoinedTable:
     cells: list[PlacedCell]
     n_rows: int
     pages: list[int]
+    lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
 
 
 def join_tables(tables: list[PageTable], lines: list[TextLine], page_width: dict[int, float]) -> list[JoinedTable]:
@@ -68,16 +70,17 @@ def _continues(prev: PageTable, nxt: PageTable, tables: list[PageTable], lines: 
 
 def _start(table: PageTable) -> JoinedTable:
     cells = [PlacedCell(c.row, c.row_span, c, table.page, [(table.page, c)]) for c in table.cells]
-    return JoinedTable(cells=cells, n_rows=_n_rows(table), pages=[table.page])
+    return JoinedTable(cells=cells, n_rows=_n_rows(table), pages=[table.page], lefts=[table.x0])
 
 
 def _n_rows(table: PageTable) -> int:
     return max((c.row + c.row_span for c in table.cells), default=0)
 
 
-def _row_signature(cells: list[Cell], first: int, count: int) -> list[tuple]:
+def _row_signature(cells: list[Cell], first: int, count: int, left: float) -> list[tuple]:
     inside = [c for c in cells if c.row >= first and c.row + c.row_span <= first + count]
-    return sorted((c.row - first, c.row_span, round(c.x0), round(c.x1), _fold(c.text)) for c in inside)
+    return sorted((c.row - first, c.row_span, round((c.x0 - left) / ALIGN), round((c.x1 - left) / ALIGN),
+                   _fold(c.text)) for c in inside)
 
 
 def _fold(text: str) -> str:
@@ -89,14 +92,14 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
     first_page = [pc.cell for pc in joined.cells if pc.page == joined.pages[0]]
     first_rows = max((c.row + c.row_span for c in first_page), default=0)
     for k in range(min(4, _n_rows(table)), 0, -1):
-        head = _row_signature(table.cells, 0, k)
+        head = _row_signature(table.cells, 0, k, table.x0)
         if not head or not any(sig[-1] for sig in head):
             continue
         # The header rows must be closed at their bottom: no cell may straddle row k.
         if any(c.row < k < c.row + c.row_span for c in table.cells):
             continue
         for start in range(0, max(first_rows - k + 1, 0)):
-            if _row_signature(first_page, start, k) == head:
+            if _row_signature(first_page, start, k, joined.lefts[0]) == head:
                 return k
     return 0
 
@@ -107,11 +110,12 @@ def _append(joined: JoinedTable, table: PageTable) -> None:
     bottom = joined.n_rows
     above = [pc for pc in joined.cells if pc.row + pc.row_span == bottom]
     top = [c for c in cells if c.row == 0]
-    fuse_row = _is_continued_row(above, top)
+    shift = table.x0 - joined.lefts[-1]
+    fuse_row = _is_continued_row(above, top, shift)
     offset = bottom - 1 if fuse_row else bottom
     placed_top: dict[int, PlacedCell] = {}
     for c in top:
-        partner = _partner(above, c)
+        partner = _partner(above, c, shift)
         if partner is not None and (fuse_row or _same_span_cut_by_break(partner, c)):
             partner.row_span += c.row_span - (1 if fuse_row else 0)
             partner.pieces.append((table.page, c))
@@ -125,19 +129,19 @@ def _append(joined: JoinedTable, table: PageTable) -> None:
             joined.cells.append(PlacedCell(c.row + offset, c.row_span, c, table.page, [(table.page, c)]))
     joined.n_rows = offset + _n_rows(PageTable(table.page, 0, 0, 0, 0, cells))
     joined.pages.append(table.page)
+    joined.lefts.append(table.x0)
 
 
-def _partner(above: list[PlacedCell], cell: Cell) -> PlacedCell | None:
+def _partner(above: list[PlacedCell], cell: Cell, shift: float) -> PlacedCell | None:
     """The cell above the break in the same columns (left and right edges alike)."""
-    tol = 3.0
     for pc in above:
         last = pc.pieces[-1][1]
-        if abs(last.x0 - cell.x0) < tol and abs(last.x1 - cell.x1) < tol:
+        if abs(last.x0 + shift - cell.x0) < ALIGN and abs(last.x1 + shift - cell.x1) < ALIGN:
             return pc
     return None
 
 
-def _is_continued_row(above: list[PlacedCell], top: list[Cell]) -> bool:
+def _is_continued_row(above: list[PlacedCell], top: list[Cell], shift: float) -> bool:
     """Is the new piece's first row the rest of the row above the break?
 
     It must only add text to cells that are filled above it, and show it is unfinished: it leaves
@@ -149,7 +153,7 @@ def _is_continued_row(above: list[PlacedCell], top: list[Cell]) -> bool:
     last = sorted((pc.pieces[-1][1] for pc in above), key=lambda c: c.x0)
     numbers_left_empty = has_numbers = False
     for c in top:
-        partner = next((a for a in last if abs(a.x0 - c.x0) < 3 and abs(a.x1 - c.x1) < 3), None)
+        partner = next((a for a in last if abs(a.x0 + shift - c.x0) < ALIGN and abs(a.x1 + shift - c.x1) < ALIGN), None)
         if partner is None or (c.text.strip() and not partner.text.strip()):
             return False
         is_number = bool(NUMBER.match(_fold(partner.text)))
