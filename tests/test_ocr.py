@@ -1,14 +1,17 @@
 """Scanned pages: the real scan of the Dawukou form against camelot's reading of its text twin."""
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from pathlib import Path
 
 import camelot
+import cv2
 import numpy as np
 import pypdfium2
 import pytest
+from PIL import Image
 
 from extract import raster
 from extract.model import Cell, PageContent
@@ -36,12 +39,11 @@ def scan() -> list[PageContent]:
     return [read_scanned_page(pdf[i], i + 1) for i in range(len(pdf))]
 
 
-@pytest.fixture(scope="module")
-def twin() -> dict[tuple[int, int, int], tuple[int, int, str, tuple[float, float, float, float]]]:
-    """The twin's logical cells by (page, row, col): spans, text and bbox, merged from camelot's
-    per-edge rule flags with the same merge as the scan reader."""
-    cells = {}
-    for table in camelot.read_pdf(str(TWIN), pages="all", engine="vector"):
+def camelot_cells(path: Path, pages: str) -> list[tuple[camelot.core.Table, list[tuple[int, int, int, int]]]]:
+    """camelot's tables of a text PDF, each with its logical cells (row, col, row_span, col_span)
+    merged from camelot's per-edge rule flags by the same merge as the scan reader."""
+    tables = []
+    for table in camelot.read_pdf(str(path), pages=pages, engine="vector"):
         grid = table.cells
         rows, cols = len(grid), len(grid[0])
         h_ruled = np.zeros((rows + 1, cols), dtype=bool)
@@ -53,7 +55,35 @@ def twin() -> dict[tuple[int, int, int], tuple[int, int, str, tuple[float, float
                 h_ruled[r + 1, c] |= cell.bottom
                 v_ruled[r, c] |= cell.left
                 v_ruled[r, c + 1] |= cell.right
-        for r, c, rs, cs in raster.merge_cells(h_ruled, v_ruled):
+        tables.append((table, raster.merge_cells(h_ruled, v_ruled)))
+    return tables
+
+
+def fake_scan(path: Path, page: int, angle: float) -> pypdfium2.PdfPage:
+    """A text page printed to an image-only PDF the way a scanner would: rotated, a red seal
+    stamped over the header (red over black stays black), speckled."""
+    rgb, _ = raster.render(pypdfium2.PdfDocument(path)[page - 1])
+    h, w = rgb.shape[:2]
+    rotated = cv2.warpAffine(rgb, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), (w, h),
+                             borderValue=(255, 255, 255))
+    seal = rotated.copy()
+    cv2.circle(seal, (int(w * 0.7), int(h * 0.12)), 160, (220, 60, 60), 6)
+    cv2.circle(seal, (int(w * 0.7), int(h * 0.12)), 40, (220, 60, 60), -1)
+    stamped = np.minimum(rotated, seal)
+    speckle = np.random.default_rng(page).integers(0, 12, (h, w, 1), dtype=np.uint8)
+    scanned = stamped - np.minimum(stamped, speckle)  # darker by up to 11, never below 0
+    buffer = io.BytesIO()
+    Image.fromarray(scanned).save(buffer, format="PDF", resolution=float(raster.RENDER_DPI))
+    return pypdfium2.PdfDocument(buffer.getvalue())[0]
+
+
+@pytest.fixture(scope="module")
+def twin() -> dict[tuple[int, int, int], tuple[int, int, str, tuple[float, float, float, float]]]:
+    """The twin's logical cells by (page, row, col): spans, text and bbox."""
+    cells = {}
+    for table, merged in camelot_cells(TWIN, "all"):
+        grid = table.cells
+        for r, c, rs, cs in merged:
             text = "".join(grid[rr][cc].text for rr in range(r, r + rs) for cc in range(c, c + cs))
             top_left, bottom_right = grid[r][c], grid[r + rs - 1][c + cs - 1]
             bbox = (top_left.x1, bottom_right.y1, bottom_right.x2, top_left.y2)
@@ -123,6 +153,20 @@ def test_grid_matches_twin(scan: list[PageContent], twin) -> None:
     header = next(r for (p, r, _), v in twin.items() if p == 1 and squash(v[2]) == "三级指标")
     indicator = [k for k in twin if k[0] == 1 and k[1] >= header]
     assert len([k for k in mine if k[0] == 1 and k[1] >= header]) == len(indicator) > 100
+
+
+@pytest.mark.parametrize("name, page, angle", [
+    ("longgang-2020-department-summary.pdf", 1, -1.1),  # landscape, one row per project
+    ("luohu-2024-projects.pdf", 2, 0.8),
+    ("qiaokou-2020-department-overall.pdf", 2, 1.4),
+])
+def test_grid_on_fake_scans_of_other_families(name: str, page: int, angle: float) -> None:
+    scan = fake_scan(CORPUS / name, page, angle)
+    assert needs_ocr(scan)
+    ras = raster.rasterise(scan)
+    assert ras.angle == pytest.approx(-angle, abs=0.1)
+    mine = [raster.merge_cells(g.h_ruled, g.v_ruled) for g in raster.find_grids(ras.gray, ras.scale)]
+    assert mine == [merged for _, merged in camelot_cells(CORPUS / name, str(page))]
 
 
 def test_cell_texts(scan: list[PageContent]) -> None:
