@@ -15,8 +15,10 @@ HEADER_FIELDS: dict[str, str] = {
     r"项目起止时间|项目实施期|实施周期": "period",
     r"是否重点绩效项目|是否重点项目": "is_key_project",
     r"项目属性": "project_nature",
-    r"绩效自评年度|自评年度|年度": "fiscal_year",
+    r"绩效自评年度|自评年度": "fiscal_year",
 }
+# A form's identity: seeing one of these again after budget or indicators starts the next form.
+FORM_IDENTITY = {"project_name", "project_code", "implementing_unit"}
 
 # Budget block (预算执行情况) columns.
 BUDGET_COLUMNS: dict[str, str] = {

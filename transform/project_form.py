@@ -102,7 +102,7 @@ class ProjectFormReader:
             value = grid.right_of(r, cell)
             if value is None or match(L.HEADER_FIELDS, value.label):
                 continue
-            if name in self.draft.header and (self.draft.indicators or self.draft.budget):
+            if name in L.FORM_IDENTITY and name in self.draft.header and (self.draft.indicators or self.draft.budget):
                 self._close()
             self._touch(cell)
             self.draft.header.setdefault(name, value.text)
