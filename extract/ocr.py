@@ -15,6 +15,7 @@ import pypdfium2
 
 from extract import raster
 from extract.model import Cell, PageContent, PageTable, TextLine
+from extract.text import join_parts
 
 MIN_TEXT_CHARS = 10  # fewer usable characters than this is no text layer (e.g. a scanner's stamp)
 MAX_GARBAGE_SHARE = 0.5  # broken font encodings give mostly replacement / private-use characters
@@ -77,19 +78,6 @@ def read_text(gray: np.ndarray) -> list[TextBox]:
             for b, text, score in zip(np.asarray(result.boxes), result.txts, result.scores)]
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def join_text(pieces: list[str]) -> str:
-    """Pieces of one cell in reading order: CJK runs on without a space, Latin words get one."""
-    out = ""
-    for piece in (p.strip() for p in pieces):
-        if piece:
-            out += (" " if out and _latin(out[-1]) and _latin(piece[0]) else "") + piece
-    return out
-
-
 def reading_order(boxes: list[TextBox]) -> list[TextBox]:
     """Top to bottom by visual line (boxes whose centres lie within half a line height of each
     other), left to right within a line."""
@@ -128,7 +116,7 @@ def read_scanned_page(page: pypdfium2.PdfPage, page_no: int) -> PageContent:
             ordered = reading_order([boxes[i] for i in mine])
             x0, y0, x1, y1 = raster.bbox_points(ras, gc.x0, gc.y0, gc.x1, gc.y1)
             cells.append(Cell(gc.row, gc.col, gc.row_span, gc.col_span, x0, y0, x1, y1,
-                              text=join_text([b.text for b in ordered]),
+                              text=join_parts(b.text for b in ordered),
                               confidence=float(np.mean([b.score for b in ordered])) if ordered else 1.0))
         # The table's box encloses its cells' boxes (each kept upright around its rotated centre).
         tables.append(PageTable(page_no, min(c.x0 for c in cells), min(c.y0 for c in cells),

@@ -15,7 +15,7 @@ from PIL import Image
 
 from extract import raster
 from extract.model import Cell, PageContent
-from extract.ocr import join_text, model_paths, needs_ocr, read_scanned_page, unusable_text
+from extract.ocr import model_paths, needs_ocr, read_scanned_page, unusable_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SCAN = CORPUS / "dawukou-2020-project-scan.pdf"
@@ -213,12 +213,6 @@ def test_text_outside_tables(scan: list[PageContent]) -> None:
     assert title.y0 > scan[0].tables[0].y1  # above the table
     assert second[0].startswith("注") and len(second) >= 4
     assert all(line.y1 < scan[1].tables[0].y0 for line in scan[1].lines)
-
-
-def test_join_text() -> None:
-    assert join_text(["执行率×该指标", "分值, 最高不得", "超过分值上限。"]) == "执行率×该指标分值, 最高不得超过分值上限。"
-    assert join_text(["Total", "budget"]) == "Total budget"
-    assert join_text(["两年内全部", "", " 完成"]) == "两年内全部完成"
 
 
 def test_models_ship_in_the_package() -> None:
