@@ -137,8 +137,9 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def write_report(out_dir: Path, run_id: str, facts: Facts, findings: pd.DataFrame,
-                 pdf_paths: dict[str, Path], gx_data_docs: Path | None) -> Path:
-    """Write `<out_dir>/<run_id>.html` and return its path."""
+                 pdf_paths: dict[str, Path], gx_data_docs: Path | None,
+                 quarantined: list[dict[str, str]] | None = None) -> Path:
+    """Write `<out_dir>/<run_id>.html` and return its path; `quarantined`: files set aside, with why."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{run_id}.html"
@@ -163,7 +164,8 @@ def write_report(out_dir: Path, run_id: str, facts: Facts, findings: pd.DataFram
         n_warnings=int((findings["severity"] == "warning").sum()),
         n_documents=len(files), n_indicators=len(facts.indicators),
         histogram=_histogram_svg(rates), n_rates=len(rates),
-        scatter=_scatter_svg(_score_points(facts, findings)), data_docs=docs_link)
+        scatter=_scatter_svg(_score_points(facts, findings)), data_docs=docs_link,
+        quarantined=quarantined or [])
     target.write_text(html, encoding="utf-8")
     return target
 

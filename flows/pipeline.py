@@ -47,11 +47,13 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         bar.phase("parse", len(plan.to_parse))
         parsed = parse(plan.to_parse) if plan.to_parse else []
         facts = Facts.concat([p.facts for p in parsed if p.facts is not None])
-        checks = validate(facts)
-        findings = pd.concat([checks, quarantine_findings(parsed, plan)], ignore_index=True)
         run_id = str(uuid.uuid4())
-        report_path = write_report(Path(options.report_dir or home / "reports"), run_id, facts, checks,
-                                   parsed) if parsed else None
+        reports = Path(options.report_dir or home / "reports")
+        data_docs = reports / f"{run_id}-gx"
+        checks = validate(facts, data_docs)
+        findings = pd.concat([checks, quarantine_findings(parsed, plan)], ignore_index=True)
+        report_path = write_report(reports, run_id, facts, checks, parsed, plan.unreadable,
+                                   data_docs / "index.html") if parsed or plan.unreadable else None
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped),
                           files_ignored=ignored,
                           checks_failed=int((checks["severity"] == "error").sum()),
@@ -63,10 +65,10 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
                          on_done=lambda n: bar.advance("load", n))
 
 
-def validate(facts: Facts) -> pd.DataFrame:
+def validate(facts: Facts, data_docs: Path) -> pd.DataFrame:
     """expectations.validate on the whole run's Facts at once (cross-document rules see them all)."""
     if facts.evaluations.empty:
         return pd.DataFrame(columns=DQ_COLUMNS)
     import expectations  # great-expectations is slow to import; a run with nothing new never needs it
 
-    return expectations.validate(facts)
+    return expectations.validate(facts, data_docs)

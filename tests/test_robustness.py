@@ -94,6 +94,11 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
     assert outcome.files_seen == len(rows) and outcome.files_quarantined == len(expected)
     assert quarantine_findings == len(expected)
     assert sorted(after) == sorted(before)  # nothing already loaded was lost or changed
+    # the run's report names each quarantined file with its reason, escaped
+    report = Path(outcome.report_path).read_text(encoding="utf-8")
+    for name, reason in expected.items():
+        assert name in report and reason in report
+    assert "<script" not in report.lower()
 
 
 KILL_SCRIPT = """
