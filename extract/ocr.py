@@ -19,6 +19,9 @@ from extract.text import join_parts
 
 MIN_TEXT_CHARS = 10  # fewer usable characters than this is no text layer (e.g. a scanner's stamp)
 MAX_GARBAGE_SHARE = 0.5  # broken font encodings give mostly replacement / private-use characters
+RULE_CLEARANCE = 4  # pixels kept clear of a rule when a text box is cut at it
+INK_LEVEL = 128  # a piece of a cut box with no pixel darker than this is blank
+TEXT_SCORE = 0.5  # recognitions scored lower are dropped (rapidocr's default, kept for re-reads too)
 
 
 def unusable_text(text: str) -> bool:
@@ -64,18 +67,56 @@ def engine():
     from rapidocr import RapidOCR
 
     params = {f"{task}.model_path": str(path) for task, path in model_paths().items()}
-    params.update({"Global.use_cls": False, "Global.log_level": "error"})
+    params.update({"Global.use_cls": False, "Global.log_level": "error", "Global.text_score": TEXT_SCORE})
     return RapidOCR(params=params)
 
 
 def read_text(gray: np.ndarray) -> list[TextBox]:
     """Detect and recognise every text line of a grayscale image."""
-    result = engine()(np.dstack([gray] * 3))
+    # Every call names its steps: rapidocr keeps the last call's choice for the next one.
+    result = engine()(np.dstack([gray] * 3), use_det=True, use_cls=False, use_rec=True)
     if result.boxes is None:
         return []
     return [TextBox(float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 0].max()), float(b[:, 1].max()),
                     text, float(score))
             for b, text, score in zip(np.asarray(result.boxes), result.txts, result.scores)]
+
+
+def recognise(gray: np.ndarray) -> tuple[str, float]:
+    """Text and score of an image holding a single line (no detection)."""
+    result = engine()(np.dstack([gray] * 3), use_det=False, use_cls=False, use_rec=True)
+    return (result.txts[0], float(result.scores[0])) if result.txts else ("", 0.0)
+
+
+def _rules_through(box: TextBox, grids: list[raster.Grid]) -> list[int]:
+    """x of every ruled vertical grid line that runs through the box's interior at its height."""
+    cy, margin = (box.y0 + box.y1) / 2, (box.y1 - box.y0) / 3
+    xs = []
+    for grid in grids:
+        row = int(np.searchsorted(grid.ys, cy)) - 1
+        if 0 <= row < len(grid.ys) - 1:
+            xs += [x for j, x in enumerate(grid.xs) if box.x0 + margin < x < box.x1 - margin and grid.v_ruled[row, j]]
+    return sorted(xs)
+
+
+def split_at_rules(boxes: list[TextBox], grids: list[raster.Grid], gray: np.ndarray) -> list[TextBox]:
+    """Boxes that the detector ran across a cell's rule (text close to it on both sides), cut at
+    the rule and each piece read again, so every piece lands in its own cell."""
+    out = []
+    for box in boxes:
+        cuts = _rules_through(box, grids)
+        if not cuts:
+            out.append(box)
+            continue
+        edges = [box.x0, *cuts, box.x1]
+        for x0, x1 in zip(edges, edges[1:]):
+            lo, hi = int(x0) + (RULE_CLEARANCE if x0 in cuts else 0), int(x1) - (RULE_CLEARANCE if x1 in cuts else 0)
+            piece = gray[int(box.y0):int(box.y1) + 1, lo:hi]
+            if piece.size and (piece < INK_LEVEL).any():
+                text, score = recognise(piece)
+                if text.strip() and score >= TEXT_SCORE:
+                    out.append(TextBox(float(lo), box.y0, float(hi), box.y1, text, score))
+    return out
 
 
 def reading_order(boxes: list[TextBox]) -> list[TextBox]:
@@ -104,11 +145,13 @@ def read_scanned_page(page: pypdfium2.PdfPage, page_no: int) -> PageContent:
 
     Text boxes are detected once per page on the deskewed, seal-free image and each box goes to
     the cell holding its centre. The rules stay in the image: they keep the detector from running
-    one box across two cells (erasing them cost 5 points of exact-match accuracy)."""
+    most boxes across two cells (erasing them cost 5 points of exact-match accuracy); the few
+    boxes that still cross a rule are cut there and re-read."""
     ras = raster.rasterise(page)
-    boxes = read_text(ras.gray)
+    grids = raster.find_grids(ras.gray, ras.scale)
+    boxes = split_at_rules(read_text(ras.gray), grids, ras.gray)
     tables, claimed = [], set()
-    for grid in raster.find_grids(ras.gray, ras.scale):
+    for grid in grids:
         cells = []
         for gc in raster.grid_cells(grid):
             mine = [i for i, b in enumerate(boxes) if i not in claimed and _inside(b, gc.x0, gc.y0, gc.x1, gc.y1)]

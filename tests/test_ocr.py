@@ -15,7 +15,7 @@ from PIL import Image
 
 from extract import raster
 from extract.model import Cell, PageContent
-from extract.ocr import model_paths, needs_ocr, read_scanned_page, unusable_text
+from extract.ocr import TextBox, model_paths, needs_ocr, read_scanned_page, split_at_rules, unusable_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SCAN = CORPUS / "dawukou-2020-project-scan.pdf"
@@ -213,6 +213,22 @@ def test_text_outside_tables(scan: list[PageContent]) -> None:
     assert title.y0 > scan[0].tables[0].y1  # above the table
     assert second[0].startswith("注") and len(second) >= 4
     assert all(line.y1 < scan[1].tables[0].y0 for line in scan[1].lines)
+
+
+def test_box_across_a_rule_is_cut_and_reread() -> None:
+    # Two cells whose numbers crowd the rule between them: a detector box may run over it.
+    img = np.full((120, 400), 255, np.uint8)
+    cv2.rectangle(img, (10, 10), (390, 110), 0, 2)
+    cv2.line(img, (200, 10), (200, 110), 0, 2)
+    cv2.putText(img, "2731", (120, 75), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.putText(img, "45.5", (208, 75), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    grid = raster.Grid((10, 200, 390), (10, 110), np.ones((2, 2), dtype=bool), np.ones((1, 3), dtype=bool))
+    across = TextBox(115.0, 45.0, 290.0, 85.0, "273145.5", 0.9)
+    pieces = split_at_rules([across], [grid], img)
+    assert [p.text for p in pieces] == ["2731", "45.5"]
+    assert pieces[0].x1 < 200 < pieces[1].x0
+    unruled = raster.Grid(grid.xs, grid.ys, grid.h_ruled, np.array([[True, False, True]]))
+    assert split_at_rules([across], [unruled], img) == [across]  # a merged cell: nothing to cut
 
 
 def test_models_ship_in_the_package() -> None:
