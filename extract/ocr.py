@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2
+import rapidocr
+from rapidocr import RapidOCR
 
 from extract import raster
 from extract.model import Cell, PageContent, PageTable, TextLine
@@ -53,8 +55,6 @@ class TextBox:
 
 def model_paths() -> dict[str, Path]:
     """The ONNX files inside the installed rapidocr package; missing ones are an install error."""
-    import rapidocr
-
     models = Path(rapidocr.__file__).parent / "models"
     paths = {"Det": models / "PP-OCRv6_det_small.onnx", "Rec": models / "PP-OCRv6_rec_small.onnx"}
     missing = [str(p) for p in paths.values() if not p.is_file()]
@@ -64,11 +64,10 @@ def model_paths() -> dict[str, Path]:
 
 
 @lru_cache(maxsize=1)
-def engine():
-    """The OCR engine, built once per process. Explicit model paths keep rapidocr from
-    looking anything up online; the angle classifier is off because deskewed forms are upright."""
-    from rapidocr import RapidOCR
-
+def engine() -> RapidOCR:
+    """The OCR engine, built once per process (it is not safe to share between threads). Explicit
+    model paths keep rapidocr from looking anything up online; the angle classifier is off because
+    deskewed forms are upright."""
     params = {f"{task}.model_path": str(path) for task, path in model_paths().items()}
     params.update({"Global.use_cls": False, "Global.log_level": "error", "Global.text_score": TEXT_SCORE,
                    "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
