@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import PageContent, PageTable, TextLine
-from extract.stitch import join_tables
+from extract.stitch import PAGE_FURNITURE, join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 
 CELL_COLUMNS = ["table", "row", "col", "row_span", "col_span", "page", "x0", "y0", "x1", "y1",
@@ -138,7 +138,9 @@ def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
                               "x0": pc.cell.x0, "y0": pc.cell.y0, "x1": pc.cell.x1, "y1": pc.cell.y1,
                               "text": pc.cell.text, "confidence": pc.cell.confidence})
     cells = pd.DataFrame(cell_rows, columns=CELL_COLUMNS).sort_values(["table", "row", "col"], ignore_index=True)
-    line_frame = pd.DataFrame([vars(ln) for ln in lines], columns=LINE_COLUMNS)
+    # Page numbers and 续表 marks have done their work (they do not break a table): not text of the form.
+    line_frame = pd.DataFrame([vars(ln) for ln in lines if not PAGE_FURNITURE.match(ln.text.strip())],
+                              columns=LINE_COLUMNS)
     return Extraction(sha256, len(contents), cells, line_frame, any(pc.ocr for pc in contents))
 
 

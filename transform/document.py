@@ -63,8 +63,8 @@ def build_facts(extraction, file_name: str) -> Facts:
     for no, draft in enumerate(drafts):
         if summary is None:
             draft.notes += _lines_below(draft, grids, lines)
-        _evaluation(records, ctx, no, draft, scope, lines)
-    issuer = _issuer(records["evaluations"], lines)
+        _evaluation(records, ctx, no, draft, scope)
+    issuer = _issuer(records["evaluations"])
     province, city, district = region_of(" ".join([issuer or "", title or "", *title_lines]))
     year = _fiscal_year(title_lines, records["evaluations"], drafts)
     records["documents"] = [{"doc_id": ctx.doc_id, "file_name": file_name, "title": clean(title), "layout": layout,
@@ -97,8 +97,6 @@ def _lines_below(draft: Draft, grids: list[Grid], lines: pd.DataFrame) -> list[s
         folded = fold(line.text)
         if re.fullmatch(L.NOTES_END, folded) or re.fullmatch(L.TITLE, folded):
             break
-        if re.fullmatch(L.PAGE_FURNITURE, folded):
-            continue
         if last_y is not None and abs(line.y1 - last_y) < 3:
             out[-1] += " " + line.text
         else:
@@ -116,7 +114,7 @@ def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[D
     return None
 
 
-def _issuer(evaluations: list[dict], lines: pd.DataFrame) -> str | None:
+def _issuer(evaluations: list[dict]) -> str | None:
     for key in ("implementing_unit", "supervising_unit"):
         for e in evaluations:
             if e.get(key):
@@ -136,7 +134,7 @@ def _label(text: str | None) -> str | None:
     return re.sub(r"\s+", "", text) if text and text.strip() else None
 
 
-def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str, lines: pd.DataFrame) -> None:
+def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> None:
     key = {"doc_id": ctx.doc_id, "evaluation_no": no}
     h = {k: clean(v) for k, v in d.header.items()}
     key_project = h.get("is_key_project")

@@ -58,7 +58,7 @@ TOTAL_ROW = r"总分|合计|总计|自评总分"
 NOTE_LABELS = r"说明|问题|整改|偏差大或目标未完成原因分析|改进措施.*"
 # Free lines under a form are its notes (填表人, 注: …) up to the printed filling instructions.
 NOTES_END = r"备注.*|填表说明.*"
-PAGE_FURNITURE = r"第\d+页.*|-?\d+-?|\d+/\d+"
+
 
 # A department summary (部门预算项目绩效自评表): one project per row under a multi-row header.
 SUMMARY_ROW_NO = r"序号"
