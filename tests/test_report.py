@@ -52,3 +52,17 @@ def test_summary_text_counts(run: tuple[Facts, pd.DataFrame, Path]) -> None:
     assert text.startswith("checks: 1 documents, 25 indicators")
     assert "2 errors, 0 warnings" in text.splitlines()[0]
     assert "indicator_score_rule: 1 errors" in text
+
+
+def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_rest(
+        run: tuple[Facts, pd.DataFrame, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    facts, findings, out = run
+    import expectations.report as report
+
+    monkeypatch.setattr(report, "MAX_LISTED", 1)
+    pdf = {facts.documents.loc[0, "doc_id"]: CORPUS / f"{LUOHU}.pdf"}
+    html = write_report(out, "r2", facts, findings, pdf, None).read_text(encoding="utf-8")
+    assert len(findings) == 2 and html.count('<div class="finding">') == 1
+    assert findings.loc[0, "severity"] == "error" and findings.loc[0, "rule"] in html
+    assert "v_dq_findings WHERE run_id = 'r2'" in html
+    assert "0 份文件全部通过；1 份有未通过的检查" in html
