@@ -8,7 +8,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import progress
 from flows.files import SourceFile
-from flows.parse import Parsed, default_workers, parse_files
+from flows.parse import Parsed, close_pools, default_workers, parse_files
 from flows.pipeline import Options, run, survey
 from flows.write import Outcome
 
@@ -39,13 +39,17 @@ def _parse_in_tasks(options: Options):
     return parse
 
 
-# One chunk task at a time locally: each already keeps every CPU busy with its own process pool.
-@flow(name="jixiao-ingest", task_runner=ThreadPoolTaskRunner(max_workers=1), log_prints=True)
+# Chunk tasks feed one process pool that already keeps every CPU busy; two at a time so the next
+# chunk's files are queued while the last files of the one before finish.
+@flow(name="jixiao-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def ingest(source: str, db: str, quarantine_dir: str | None = None, report_dir: str | None = None,
            chunk_size: int = 16, workers: int = 0, file_timeout: float = 300.0) -> Outcome:
     """List the PDFs under `source`, parse the new ones, check them, and load them into `db`."""
     options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout)
-    return run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
+    try:
+        return run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
+    finally:
+        close_pools()  # a served deployment must not keep idle parser processes between nights
 
 
 def with_dask(address: str):

@@ -4,8 +4,10 @@ pebble's ProcessPool gives each file its own time limit and replaces a worker th
 """
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout, as_completed
 from dataclasses import dataclass
@@ -38,28 +40,50 @@ def parse_file(path: str, file_name: str) -> tuple[Facts | None, str | None]:
         return None, f"parser failed: {type(err).__name__}: {err}"
 
 
+_pools: dict[int, ProcessPool] = {}
+_pools_lock = threading.Lock()
+
+
+def shared_pool(workers: int) -> ProcessPool:
+    """This process's parser pool of `workers` processes, started on first use and kept for every
+    later chunk, so its start-up (a forkserver, the parser's imports) is paid once per run, not per chunk."""
+    with _pools_lock:
+        pool = _pools.get(workers)
+        if pool is None or not pool.active:
+            # forkserver: workers start from a clean process with the parser preloaded, never from a
+            # fork of a process that runs threads (Prefect's, Dask's).
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["extract", "transform"])
+            pool = _pools[workers] = ProcessPool(max_workers=workers, context=context)
+        return pool
+
+
+@atexit.register
+def close_pools() -> None:
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.stop()
+            pool.join()
+        _pools.clear()
+
+
 def parse_files(files: list[SourceFile], timeout: float, workers: int,
                 on_done: Callable[[int], None] | None = None) -> list[Parsed]:
-    """Parse `files` on up to `workers` processes, each file within `timeout` seconds."""
-    # forkserver: workers start from a clean process with the parser preloaded, never from a fork of
-    # a process that runs threads (Prefect's, Dask's).
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extract", "transform"])
+    """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds."""
+    pool = shared_pool(max(1, workers))
+    futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout): f for f in files}
     results: list[Parsed] = []
-    with ProcessPool(max_workers=max(1, min(workers, len(files))), context=context) as pool:
-        futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout): f
-                   for f in files}
-        for future in as_completed(futures):
-            f = futures[future]
-            try:
-                facts, error = future.result()
-            except FutureTimeout:
-                facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
-            except ProcessExpired as err:
-                facts, error = None, f"parser process died (exit code {err.exitcode})"
-            results.append(Parsed(f, facts, error))
-            if on_done:
-                on_done(1)
+    for future in as_completed(futures):
+        f = futures[future]
+        try:
+            facts, error = future.result()
+        except FutureTimeout:
+            facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
+        except ProcessExpired as err:
+            facts, error = None, f"parser process died (exit code {err.exitcode})"
+        results.append(Parsed(f, facts, error))
+        if on_done:
+            on_done(1)
     return sorted(results, key=lambda p: p.file.source_path)
 
 

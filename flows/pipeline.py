@@ -28,7 +28,7 @@ class Options:
     quarantine_dir: str | None = None  # default: quarantine/ beside the warehouse file
     report_dir: str | None = None      # default: reports/ beside the warehouse file
     chunk_size: int = 16               # files per Prefect task: task overhead is paid per chunk
-    workers: int = 0                   # parser processes per chunk; 0 = the CPUs this process may use
+    workers: int = 0                   # parser processes (one pool per run); 0 = the CPUs this process may use
     file_timeout: float = 300.0        # seconds before a file's parse is killed and the file quarantined
 
 
