@@ -7,6 +7,8 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import resource
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout, as_completed
@@ -40,6 +42,10 @@ def parse_file(path: str, file_name: str) -> tuple[Facts | None, str | None]:
         return None, f"parser failed: {type(err).__name__}: {err}"
 
 
+# Address space of one parser process. A decompression bomb (a page stream that inflates to gigabytes)
+# makes pdfium abort at this limit instead of exhausting the machine; a scan's OCR peaks near 1.6 GiB.
+WORKER_MEMORY_LIMIT = 3 << 30
+
 _pools: dict[int, ProcessPool] = {}
 _pools_lock = threading.Lock()
 
@@ -54,8 +60,19 @@ def shared_pool(workers: int) -> ProcessPool:
             # fork of a process that runs threads (Prefect's, Dask's).
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["extract", "transform"])
-            pool = _pools[workers] = ProcessPool(max_workers=workers, context=context)
+            pool = _pools[workers] = ProcessPool(max_workers=workers, context=context,
+                                                 initializer=_limit_memory, initargs=(WORKER_MEMORY_LIMIT,))
         return pool
+
+
+def _limit_memory(limit: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _died(err: ProcessExpired) -> str:
+    how = f"signal {signal.Signals(-err.exitcode).name}" if err.exitcode < 0 else f"exit code {err.exitcode}"
+    return (f"parser process died ({how}): out of memory (a decompression bomb?) over the "
+            f"{WORKER_MEMORY_LIMIT >> 30} GiB limit, or a crash in the PDF library")
 
 
 @atexit.register
@@ -80,7 +97,7 @@ def parse_files(files: list[SourceFile], timeout: float, workers: int,
         except FutureTimeout:
             facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
         except ProcessExpired as err:
-            facts, error = None, f"parser process died (exit code {err.exitcode})"
+            facts, error = None, _died(err)
         results.append(Parsed(f, facts, error))
         if on_done:
             on_done(1)

@@ -13,9 +13,10 @@ import warehouse
 from flows.files import SourceFile
 from flows.parse import Parsed
 from flows.plan import Plan
-from warehouse import DocumentRecord
+from warehouse import DocumentRecord, Load
 
 QUARANTINE_RULE = "document_quarantined"
+LOAD_BATCH = 100  # files per transaction: a commit per file would cost more than its facts' insert
 
 
 @dataclass
@@ -66,36 +67,31 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
 def write_run(db: str | Path, run_id: str, prefect_flow_run_id: str | None, source: str, parser_version: str,
               plan: Plan, parsed: list[Parsed], findings: pd.DataFrame, outcome: Outcome,
               quarantine_dir: Path, on_done: Callable[[int], None] = lambda n: None) -> Outcome:
-    """Write every decision of the run: one transaction per file, then the run's own row."""
+    """Write every decision of the run, LOAD_BATCH files per transaction, then the run's own row."""
     by_doc = {doc: frame for doc, frame in findings.groupby("doc_id")} if len(findings) else {}
     errors = {p.file.sha256: p.error for p in parsed if p.error} | plan.known_errors
+    loads = []
+    for p in parsed:
+        if p.error:
+            record = _record(p.file, parser_version, "quarantined", p.error,
+                             copy_to_quarantine(p.file, quarantine_dir))
+        else:
+            record = _record(p.file, parser_version, "loaded", facts_header=p.facts.documents.iloc[0])
+        loads.append(Load(record, p.facts, by_doc.get(p.file.sha256)))
+    loads += [Load(_record(f, parser_version, "quarantined", f.error), findings=by_doc.get(f.sha256))
+              for f in plan.unreadable]
+    # copies after the content they copy, so its status is known
+    loads += [Load(_record(f, parser_version, "quarantined" if errors.get(f.sha256) else "duplicate",
+                           errors.get(f.sha256))) for f in plan.copies]
+    outcome.files_quarantined = sum(load.record.status == "quarantined" for load in loads)
+    outcome.files_duplicate = sum(load.record.status == "duplicate" for load in loads)
     con = warehouse.connect(db)
     try:
         warehouse.start_run(con, run_id, source, parser_version, prefect_flow_run_id)
-        for p in parsed:
-            if p.error:
-                record = _record(p.file, parser_version, "quarantined", p.error,
-                                 copy_to_quarantine(p.file, quarantine_dir))
-                outcome.files_quarantined += 1
-            else:
-                record = _record(p.file, parser_version, "loaded", facts_header=p.facts.documents.iloc[0])
-            outcome.facts_loaded += warehouse.load_document(con, record, run_id, p.facts,
-                                                            by_doc.get(p.file.sha256))
-            on_done(1)
-        for f in plan.unreadable:
-            warehouse.load_document(con, _record(f, parser_version, "quarantined", f.error), run_id,
-                                    findings=by_doc.get(f.sha256))
-            outcome.files_quarantined += 1
-            on_done(1)
-        for f in plan.copies:  # after the content they copy, so its status is known
-            error = errors.get(f.sha256)
-            if error:
-                outcome.files_quarantined += 1
-            else:
-                outcome.files_duplicate += 1
-            warehouse.load_document(con, _record(f, parser_version, "quarantined" if error else "duplicate",
-                                                 error), run_id)
-            on_done(1)
+        for i in range(0, len(loads), LOAD_BATCH):
+            batch = loads[i:i + LOAD_BATCH]
+            outcome.facts_loaded += warehouse.load_documents(con, batch, run_id)
+            on_done(len(batch))
         outcome.files_superseded = con.execute(
             "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'", [run_id]).fetchone()[0]
         warehouse.finish_run(con, run_id, vars(outcome), "completed")

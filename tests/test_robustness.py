@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -37,6 +38,42 @@ def ruled_table_pdf(path: Path) -> None:
     writer.write(path)
 
 
+def raw_pdf(path: Path, content: bytes, pages: int = 1, deflated: bool = False) -> None:
+    """A PDF written byte by byte: `pages` pages sharing one content stream (stored as given)."""
+    stream = b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if deflated else b"")
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + i) for i in range(pages)), pages),
+               stream + content + b"\nendstream",
+               *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 3 0 R /Resources %s >>" % font]
+               * pages]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def decompression_bomb(path: Path, gib: int = 4) -> None:
+    """One page whose 4 MB content stream inflates to `gib` GiB of blanks."""
+    packer, blanks = zlib.compressobj(1), b" " * (1 << 26)
+    data = b"".join(packer.compress(blanks) for _ in range(gib * 16)) + packer.flush()
+    raw_pdf(path, data, deflated=True)
+
+
+def dense_grid_pdf(path: Path, pages: int = 300, rules: int = 200) -> None:
+    """`pages` pages of a 200 x 200 ruled grid and one word: each costs the table finder about half a
+    second, so the file runs for minutes: a parse that hangs, as far as a nightly run can tell."""
+    lines = [b"40 %.2f m 800 %.2f l %.2f 40 m %.2f 550 l" % (50 + i * 500 / rules, 50 + i * 500 / rules,
+                                                              40 + i * 760 / rules, 40 + i * 760 / rules)
+             for i in range(rules)]
+    raw_pdf(path, b"0.3 w\n" + b"\n".join(lines) + b"\nS\nBT /F1 12 Tf 100 100 Td (x) Tj ET", pages)
+
+
 def bad_folder(folder: Path) -> dict[str, str]:
     """Write every kind of bad input; returns file name -> what its quarantine reason must mention."""
     folder.mkdir()
@@ -55,14 +92,17 @@ def bad_folder(folder: Path) -> dict[str, str]:
     w.write(folder / "blank.pdf")
     ruled_table_pdf(folder / "other-table.pdf")
     w = PdfWriter()
-    for _ in range(100):
-        w.append(SAMPLES / "pingshan-2020-projects.pdf")  # 6 pages x 100 = 600 pages: over the time limit
-    w.write(folder / "huge.pdf")
+    for _ in range(50):
+        w.append(SAMPLES / "pingshan-2020-projects.pdf")  # 6 pages x 50: a 300-page bundle of forms, loads
+    w.write(folder / "bundle-300-pages.pdf")
+    dense_grid_pdf(folder / "hangs.pdf")
+    decompression_bomb(folder / "bomb.pdf")
     os.symlink(folder / "gone.pdf", folder / "dangling.pdf")
     # a GBK name, as unzipped from a Chinese Windows archive: 中文.pdf, a good form
     shutil.copyfile(GOOD, os.path.join(os.fsencode(folder), "中文.pdf".encode("gbk")))
     return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "HTML", "encrypted.pdf": "password",
-            "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "huge.pdf": "time limit",
+            "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "hangs.pdf": "time limit",
+            "bomb.pdf": "out of memory",
             "dangling.pdf": "cannot read"}
 
 
@@ -73,7 +113,7 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
         before = con.execute("SELECT * FROM v_budget_execution ORDER BY ALL").fetchall()
     expected = bad_folder(source)
 
-    outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=20)
+    outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=30)
 
     with duckdb.connect(str(db), read_only=True) as con:
         rows = {name: (status, error, qpath) for name, status, error, qpath in con.execute(
@@ -84,13 +124,14 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
         quarantine_findings = con.execute("SELECT count(*) FROM dq_results WHERE rule = 'document_quarantined'"
                                           ).fetchone()[0]
     # every file under the folder is accounted for
-    assert set(rows) == set(expected) | {"owner-only.pdf", "中文.pdf"}
+    assert set(rows) == set(expected) | {"owner-only.pdf", "中文.pdf", "bundle-300-pages.pdf"}
     for name, reason in expected.items():
         status, error, qpath = rows[name]
         assert status == "quarantined" and reason in error, (name, error)
         assert name == "dangling.pdf" or Path(qpath).is_file()
     # the owner-password PDF opens and loads; the GBK-named copy of the same form is recorded as a copy
     assert {rows["owner-only.pdf"][0], rows["中文.pdf"][0]} <= {"loaded", "duplicate"}
+    assert rows["bundle-300-pages.pdf"][0] == "loaded"
     assert outcome.files_seen == len(rows) and outcome.files_quarantined == len(expected)
     assert quarantine_findings == len(expected)
     assert sorted(after) == sorted(before)  # nothing already loaded was lost or changed
@@ -115,7 +156,8 @@ f.indicators = f.indicators.loc[f.indicators.index.repeat(40000)].reset_index(dr
 f.indicators["indicator_no"] = range(len(f.indicators))
 con = warehouse.connect(sys.argv[1])
 print("begin", flush=True)
-warehouse.load_document(con, _record(big.file, "test", "loaded", facts_header=f.documents.iloc[0]), "kill", f)
+warehouse.load_documents(con, [warehouse.Load(_record(big.file, "test", "loaded", facts_header=f.documents.iloc[0]), f)],
+                         "kill")
 print("committed", flush=True)
 """
 

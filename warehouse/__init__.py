@@ -1,6 +1,6 @@
-"""The DuckDB warehouse: schema (sql/), atomic per-document loads, and the catalogue of what is loaded."""
+"""The DuckDB warehouse: schema (sql/), atomic batched loads, and the catalogue of what is loaded."""
 from warehouse.catalog import catalogue
-from warehouse.load import DocumentRecord, finish_run, load_document, start_run
+from warehouse.load import DocumentRecord, Load, finish_run, load_documents, start_run
 from warehouse.schema import connect
 
-__all__ = ["DocumentRecord", "catalogue", "connect", "finish_run", "load_document", "start_run"]
+__all__ = ["DocumentRecord", "Load", "catalogue", "connect", "finish_run", "load_documents", "start_run"]

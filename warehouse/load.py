@@ -1,6 +1,7 @@
-"""Writes to the warehouse: one transaction per document, so a crash leaves each document all or nothing.
+"""Writes to the warehouse: documents go in batches, one transaction per batch, so a crash leaves each
+document all or nothing and a commit is paid per batch, not per file.
 
-Statements are parameterised; fact frames go in through DuckDB's pandas scan (INSERT ... BY NAME).
+Statements are parameterised; frames go in through DuckDB's pandas scan (INSERT ... BY NAME), set-wise.
 """
 from __future__ import annotations
 
@@ -60,25 +61,35 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, outcome: dict[str, i
                 [*outcome.values(), status, _now(), run_id])
 
 
-def load_document(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str,
-                  facts: Facts | None = None, findings: pd.DataFrame | None = None) -> int:
-    """Record one file (and its facts when loaded) in a single transaction; returns fact rows written.
+@dataclass
+class Load:
+    """One file to record: its documents row, and its facts and findings when it has them."""
+    record: DocumentRecord
+    facts: Facts | None = None
+    findings: pd.DataFrame | None = None
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, loads: list[Load], run_id: str) -> int:
+    """Record files (and the facts of loaded ones) in a single transaction; returns fact rows written.
 
     A path's earlier content is superseded only when the new content is loaded (or is a copy of loaded
     content): a corrupt new version is quarantined beside the old one and the old facts stay.
     """
-    written = 0
     con.execute("BEGIN TRANSACTION")
     try:
-        if record.status in ("loaded", "duplicate"):
-            _supersede_other_versions(con, record, run_id)
-        if record.status == "loaded":
-            for table in FACT_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [record.sha256])
-            written = _insert_facts(con, facts, record.sha256) if facts is not None else 0
-        _upsert_document(con, record, run_id)
-        if findings is not None and len(findings):
-            _insert_findings(con, findings, run_id)
+        old = [sha for load in loads if load.record.status in ("loaded", "duplicate")
+               for sha in _supersede_other_versions(con, load.record, run_id)]
+        _upsert_documents(con, [load.record for load in loads], run_id)
+        for sha in old:  # after the new rows, so a copy recorded in this batch can take over
+            _keep_one_current_copy(con, sha)
+        loaded = [load for load in loads if load.record.status == "loaded"]
+        shas = [load.record.sha256 for load in loaded]
+        for table in FACT_TABLES:  # a re-parse (new parser version) replaces the facts of its content
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [shas])
+        written = _insert_facts(con, [load.facts for load in loaded if load.facts is not None])
+        findings = [load.findings for load in loads if load.findings is not None and len(load.findings)]
+        if findings:
+            _insert(con, "dq_results", pd.concat(findings).reindex(columns=DQ_COLUMNS).assign(run_id=run_id))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -86,13 +97,12 @@ def load_document(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id
     return written
 
 
-def _supersede_other_versions(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str) -> None:
-    old = [sha for (sha,) in con.execute(
+def _supersede_other_versions(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str) -> list[str]:
+    """Mark the path's other contents superseded; returns their sha256."""
+    return [sha for (sha,) in con.execute(
         "UPDATE documents SET status = 'superseded', loaded_at = ?, run_id = ? "
         "WHERE source_path = ? AND sha256 <> ? AND status <> 'superseded' RETURNING sha256",
         [_now(), run_id, record.source_path, record.sha256]).fetchall()]
-    for sha in old:
-        _keep_one_current_copy(con, sha)
 
 
 def _keep_one_current_copy(con: duckdb.DuckDBPyConnection, sha: str) -> None:
@@ -111,41 +121,40 @@ def _keep_one_current_copy(con: duckdb.DuckDBPyConnection, sha: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [sha])
 
 
-def _upsert_document(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str) -> None:
-    row = asdict(record) | {"run_id": run_id, "loaded_at": _now()}
-    names = list(row)
-    con.execute(
-        f"INSERT INTO documents ({', '.join(names)}, first_seen) VALUES ({', '.join('?' * len(names))}, ?) "
-        "ON CONFLICT (source_path, sha256) DO UPDATE SET "
-        + ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("source_path", "sha256")),
-        [*row.values(), _now()])
+def _upsert_documents(con: duckdb.DuckDBPyConnection, records: list[DocumentRecord], run_id: str) -> None:
+    now = _now()
+    rows = pd.DataFrame([asdict(r) | {"run_id": run_id, "loaded_at": now, "first_seen": now} for r in records])
+    names = [n for n in rows.columns if n != "first_seen"]
+    con.register("incoming", rows)
+    try:
+        con.execute(
+            "INSERT INTO documents BY NAME SELECT * FROM incoming "
+            "ON CONFLICT (source_path, sha256) DO UPDATE SET "
+            + ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("source_path", "sha256")))
+    finally:
+        con.unregister("incoming")
 
 
-def _insert_facts(con: duckdb.DuckDBPyConnection, facts: Facts, doc_id: str) -> int:
-    header = facts.documents[facts.documents["doc_id"] == doc_id]
-    keys = {column: (header.iloc[0][source] if len(header) else None)
-            for source, column in DOCUMENT_KEYS.items()}
+def _insert_facts(con: duckdb.DuckDBPyConnection, facts: list[Facts]) -> int:
+    if not facts:
+        return 0
+    run = Facts.concat(facts)
+    keys = run.documents[["doc_id", *DOCUMENT_KEYS]].rename(columns=DOCUMENT_KEYS)
     written = 0
     for table in FACT_TABLES:
-        frame = getattr(facts, table)
-        frame = frame[frame["doc_id"] == doc_id].rename(columns=RENAMES)
+        frame = getattr(run, table).rename(columns=RENAMES)
         if table == "evaluations":
-            frame = frame.assign(**keys)
-        if frame.empty:
-            continue
-        con.register("incoming", frame)
-        try:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        finally:
-            con.unregister("incoming")
-        written += len(frame)
+            frame = frame.drop(columns=[c for c in keys.columns if c != "doc_id" and c in frame.columns])
+            frame = frame.merge(keys, on="doc_id", how="left")
+        if not frame.empty:
+            _insert(con, table, frame)
+            written += len(frame)
     return written
 
 
-def _insert_findings(con: duckdb.DuckDBPyConnection, findings: pd.DataFrame, run_id: str) -> None:
-    frame = findings.reindex(columns=DQ_COLUMNS).assign(run_id=run_id)
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     con.register("incoming", frame)
     try:
-        con.execute("INSERT INTO dq_results BY NAME SELECT * FROM incoming")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
     finally:
         con.unregister("incoming")
