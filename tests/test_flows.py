@@ -43,10 +43,10 @@ def test_samples_load_and_a_second_run_changes_nothing(warehouse_copy):
         ("completed", 0), ("completed", len(before["documents"]))]
 
 
-def test_corpus_amounts_equal_the_truth(corpus, tmp_path, prefect_api):
+def test_corpus_amounts_equal_the_truth_and_a_scan_of_a_text_form_counts_once(corpus, tmp_path, prefect_api):
     db = tmp_path / "corpus.duckdb"
     ingest(str(corpus), str(db))
-    rows = query(db, "SELECT file_name, evaluation_no, budget_a_yuan, executed_b_yuan FROM v_budget_execution")
+    rows = query(db, "SELECT file_name, evaluation_no, budget_a_yuan, executed_b_yuan FROM v_evaluations")
     got = {(f, n): (float(a), float(b)) for f, n, a, b in rows}
     want = {}
     for truth_file in corpus.glob("*.truth.json"):
@@ -57,6 +57,13 @@ def test_corpus_amounts_equal_the_truth(corpus, tmp_path, prefect_api):
             a = total["annual_budget"] if total["annual_budget"] is not None else total["initial_budget"]
             want[(truth["document"]["file"], n)] = (round(a * factor, 2), round(total["executed"] * factor, 2))
     assert got == want
+    # the scan is the text PDF's form published again: flagged as its copy, counted once
+    copies = query(db, "SELECT e.file_name, d.file_name FROM v_evaluations e JOIN documents d "
+                       "ON d.sha256 = e.copy_of_doc_id AND d.status = 'loaded' WHERE NOT e.counted")
+    assert copies == [("dawukou-2020-project-scan.pdf", "dawukou-2020-project.pdf")]
+    counted = query(db, "SELECT file_name FROM v_budget_execution")
+    assert len(counted) == len(want) - 1 and ("dawukou-2020-project-scan.pdf",) not in counted
+    assert query(db, "SELECT count(*) FROM v_indicators WHERE file_name = 'dawukou-2020-project-scan.pdf'") == [(0,)]
 
 
 def test_new_version_supersedes_and_a_copy_is_loaded_once(tmp_path, prefect_api):

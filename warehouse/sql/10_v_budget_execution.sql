@@ -1,32 +1,24 @@
 -- Analyst contract (names fixed): one row per evaluation with its budget A, execution B and rates.
 -- A is the total line's 全年预算数, or its 年初预算数 where the form computes the rate on that.
 CREATE OR REPLACE VIEW v_budget_execution AS
-WITH total_line AS (
-    SELECT *,
-           CASE WHEN rate_base = 'initial' THEN initial_budget_yuan ELSE annual_budget_yuan END AS budget_a_yuan
-    FROM budget_lines
-    WHERE is_total
-    QUALIFY row_number() OVER (PARTITION BY doc_id, evaluation_no ORDER BY line_no) = 1
-)
-SELECT d.file_name,
-       e.fiscal_year,
-       e.province,
-       e.city,
-       e.district,
-       e.bureau,
-       e.project_name,
-       t.budget_a_yuan,
-       t.executed_yuan AS executed_b_yuan,
-       t.execution_rate AS execution_rate_declared,
-       CAST(t.executed_yuan / nullif(t.budget_a_yuan, 0) AS DECIMAL(9, 6)) AS execution_rate_recomputed,
-       t.score AS budget_score,
-       e.total_score,
-       e.doc_id,
-       e.evaluation_no,
-       e.scope
-FROM evaluations e
-JOIN documents d ON d.sha256 = e.doc_id AND d.status = 'loaded'
-LEFT JOIN total_line t USING (doc_id, evaluation_no);
+SELECT file_name,
+       fiscal_year,
+       province,
+       city,
+       district,
+       bureau,
+       project_name,
+       budget_a_yuan,
+       executed_b_yuan,
+       execution_rate_declared,
+       CAST(executed_b_yuan / nullif(budget_a_yuan, 0) AS DECIMAL(9, 6)) AS execution_rate_recomputed,
+       budget_score,
+       total_score,
+       doc_id,
+       evaluation_no,
+       scope
+FROM v_evaluations
+WHERE counted;  -- a form published twice counts once
 COMMENT ON VIEW v_budget_execution IS 'one row per evaluation: budget A, execution B, declared and recomputed rate, scores';
 COMMENT ON COLUMN v_budget_execution.file_name IS 'source file name';
 COMMENT ON COLUMN v_budget_execution.fiscal_year IS '年度: fiscal year';

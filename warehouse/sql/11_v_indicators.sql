@@ -1,6 +1,6 @@
 -- Analyst contract (names fixed): one row per indicator with its evaluation's keys.
 CREATE OR REPLACE VIEW v_indicators AS
-SELECT d.file_name,
+SELECT e.file_name,
        e.fiscal_year,
        e.province,
        e.city,
@@ -27,8 +27,8 @@ SELECT d.file_name,
        i.evaluation_no,
        i.indicator_no
 FROM indicators i
-JOIN evaluations e USING (doc_id, evaluation_no)
-JOIN documents d ON d.sha256 = i.doc_id AND d.status = 'loaded';
+JOIN v_evaluations e USING (doc_id, evaluation_no)
+WHERE e.counted;  -- a form published twice counts once
 COMMENT ON VIEW v_indicators IS 'one row per indicator, with its evaluation''s keys';
 COMMENT ON COLUMN v_indicators.file_name IS 'source file name';
 COMMENT ON COLUMN v_indicators.fiscal_year IS '年度: fiscal year';
