@@ -40,16 +40,15 @@ def sha256_file(path: str) -> str:
     return _sha256(path, stat.st_size, stat.st_mtime_ns)
 
 
-def list_source(source: str | Path) -> tuple[list[SourceFile], int]:
-    """Every *.pdf under `source` (any depth, any case of the suffix), hashed; and how many other files."""
-    found, ignored = [], 0
+def list_source(source: str | Path) -> list[SourceFile]:
+    """Every file under `source` (any depth), hashed. Names are not trusted either way: a form saved
+    without its .pdf suffix still loads, and any other file is quarantined as not a PDF, so every file
+    in the folder is accounted for in `documents`."""
+    found = []
     root = Path(source)
     for directory, _, names in os.walk(root):
         for name in sorted(names):
             fs_path = os.path.join(directory, name)
-            if not name.lower().endswith(".pdf"):
-                ignored += 1
-                continue
             rel = display_name(os.path.relpath(fs_path, root))
             try:
                 found.append(SourceFile(fs_path, rel, display_name(name), os.path.getsize(fs_path),
@@ -57,4 +56,4 @@ def list_source(source: str | Path) -> tuple[list[SourceFile], int]:
             except OSError as err:
                 found.append(SourceFile(fs_path, rel, display_name(name), 0, "",
                                         f"cannot read the file: {err.strerror or err}"))
-    return sorted(found, key=lambda f: f.source_path), ignored
+    return sorted(found, key=lambda f: f.source_path)

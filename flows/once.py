@@ -10,7 +10,7 @@ def ingest_once(source: str, db: str, options: Options, dask_address: str | None
     """`jixiao ingest`: when nothing is new, record the run without starting Prefect (its local API takes
     seconds to start); otherwise run the flow in this process."""
     with warehouse_lock(db):
-        _, _, plan = survey(source, db)
+        _, plan = survey(source, db)
         if not plan.to_parse:
             return run(source, db, options, parse=None)
         from flows.ingest import ingest, with_dask  # Prefect is imported only when there is work

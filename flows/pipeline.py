@@ -32,9 +32,9 @@ class Options:
     file_timeout: float = 300.0        # seconds before a file's parse is killed and the file quarantined
 
 
-def survey(source: str, db: str) -> tuple[list[SourceFile], int, Plan]:
-    files, ignored = list_source(source)
-    return files, ignored, make_plan(files, warehouse.catalogue(db), parser_version())
+def survey(source: str, db: str) -> tuple[list[SourceFile], Plan]:
+    files = list_source(source)
+    return files, make_plan(files, warehouse.catalogue(db), parser_version())
 
 
 def run(source: str, db: str, options: Options, parse: ParseStep | None,
@@ -43,7 +43,7 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
     bar = progress.current.get()
     home = Path(db).resolve().parent
     with warehouse_lock(db):
-        files, ignored, plan = survey(source, db)
+        files, plan = survey(source, db)
         bar.phase("parse", len(plan.to_parse))
         parsed = parse(plan.to_parse) if plan.to_parse else []
         facts = Facts.concat([p.facts for p in parsed if p.facts is not None])
@@ -55,7 +55,6 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         report_path = write_report(reports, run_id, facts, checks, parsed, plan.unreadable,
                                    data_docs / "index.html") if parsed or plan.unreadable else None
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped),
-                          files_ignored=ignored,
                           checks_failed=int((checks["severity"] == "error").sum()),
                           checks_warned=int((checks["severity"] == "warning").sum()),
                           report_path=str(report_path) if report_path else None)

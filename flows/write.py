@@ -27,7 +27,6 @@ class Outcome:
     files_quarantined: int = 0
     files_duplicate: int = 0
     files_superseded: int = 0
-    files_ignored: int = 0
     facts_loaded: int = 0
     checks_failed: int = 0
     checks_warned: int = 0

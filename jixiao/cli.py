@@ -59,7 +59,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     console.print(
         f"files seen {outcome.files_seen}, new {outcome.files_new}, skipped {outcome.files_skipped}, "
         f"quarantined {outcome.files_quarantined}, duplicates {outcome.files_duplicate}, "
-        f"superseded {outcome.files_superseded}, not PDF {outcome.files_ignored}; "
+        f"superseded {outcome.files_superseded}; "
         f"facts loaded {outcome.facts_loaded}; checks failed {outcome.checks_failed} "
         f"(warnings {outcome.checks_warned})")
     console.print(f"warehouse: {Path(args.db).resolve()}"

@@ -97,12 +97,14 @@ def bad_folder(folder: Path) -> dict[str, str]:
     w.write(folder / "bundle-300-pages.pdf")
     dense_grid_pdf(folder / "hangs.pdf")
     decompression_bomb(folder / "bomb.pdf")
+    (folder / "readme.txt").write_text("下载说明")  # not a PDF by name or content
+    shutil.copyfile(GOOD, folder / "form-saved-without-suffix")  # a PDF by content: loads
     os.symlink(folder / "gone.pdf", folder / "dangling.pdf")
     # a GBK name, as unzipped from a Chinese Windows archive: 中文.pdf, a good form
     shutil.copyfile(GOOD, os.path.join(os.fsencode(folder), "中文.pdf".encode("gbk")))
     return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "HTML", "encrypted.pdf": "password",
             "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "hangs.pdf": "time limit",
-            "bomb.pdf": "out of memory",
+            "bomb.pdf": "out of memory", "readme.txt": "not a PDF",
             "dangling.pdf": "cannot read"}
 
 
@@ -124,13 +126,14 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
         quarantine_findings = con.execute("SELECT count(*) FROM dq_results WHERE rule = 'document_quarantined'"
                                           ).fetchone()[0]
     # every file under the folder is accounted for
-    assert set(rows) == set(expected) | {"owner-only.pdf", "中文.pdf", "bundle-300-pages.pdf"}
+    loads = {"owner-only.pdf", "中文.pdf", "form-saved-without-suffix", "bundle-300-pages.pdf"}
+    assert set(rows) == set(expected) | loads
     for name, reason in expected.items():
         status, error, qpath = rows[name]
         assert status == "quarantined" and reason in error, (name, error)
         assert name == "dangling.pdf" or Path(qpath).is_file()
     # the owner-password PDF opens and loads; the GBK-named copy of the same form is recorded as a copy
-    assert {rows["owner-only.pdf"][0], rows["中文.pdf"][0]} <= {"loaded", "duplicate"}
+    assert {rows[name][0] for name in loads} <= {"loaded", "duplicate"}
     assert rows["bundle-300-pages.pdf"][0] == "loaded"
     assert outcome.files_seen == len(rows) and outcome.files_quarantined == len(expected)
     assert quarantine_findings == len(expected)
@@ -148,7 +151,7 @@ from tests.conftest import SAMPLES
 from flows.parse import parse_files
 from flows.files import list_source
 from flows.write import _record
-files, _ = list_source(SAMPLES)
+files = list_source(SAMPLES)
 big = parse_files(files[:1], 120, 1)[0]
 f = big.facts
 # the same document, grown to ~1M indicator rows so its one transaction takes a while

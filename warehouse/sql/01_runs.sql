@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS runs (
     files_quarantined   INTEGER,
     files_duplicate     INTEGER,
     files_superseded    INTEGER,
-    files_ignored       INTEGER,
     facts_loaded        BIGINT,
     checks_failed       INTEGER,
     checks_warned       INTEGER,
@@ -27,13 +26,12 @@ COMMENT ON COLUMN runs.parser_version IS 'jixiao version that parsed the files';
 COMMENT ON COLUMN runs.started_at IS 'start time';
 COMMENT ON COLUMN runs.finished_at IS 'end time, null while running or after a crash';
 COMMENT ON COLUMN runs.status IS 'running | completed | failed';
-COMMENT ON COLUMN runs.files_seen IS 'PDF files found under source';
+COMMENT ON COLUMN runs.files_seen IS 'files found under source (every file is recorded in documents)';
 COMMENT ON COLUMN runs.files_new IS 'files parsed in this run (new or changed content, or new parser version)';
 COMMENT ON COLUMN runs.files_skipped IS 'files already in the warehouse with the same content and parser version';
 COMMENT ON COLUMN runs.files_quarantined IS 'files parsed in this run that could not be loaded';
 COMMENT ON COLUMN runs.files_duplicate IS 'new names of content already loaded (recorded, not loaded again)';
 COMMENT ON COLUMN runs.files_superseded IS 'earlier versions replaced by new content at the same path';
-COMMENT ON COLUMN runs.files_ignored IS 'files under source that are not named *.pdf';
 COMMENT ON COLUMN runs.facts_loaded IS 'fact rows written (evaluations, budget lines, goals, indicators)';
 COMMENT ON COLUMN runs.checks_failed IS 'dq findings of severity error';
 COMMENT ON COLUMN runs.checks_warned IS 'dq findings of severity warning';
