@@ -148,10 +148,19 @@ def _doc_order(f: Path) -> tuple[int, str]:
 
 
 def spread(files: list[Path], k: int) -> list[Path]:
+    """k files spread evenly over each family (the name before -gen) in turn: an even stride alone can
+    fall on one family, since the generator cycles through them."""
     if k >= len(files):
         return files
-    step = len(files) / k
-    return [files[int(i * step)] for i in range(k)]
+    families: dict[str, list[Path]] = {}
+    for f in files:
+        families.setdefault(f.stem.split("-gen")[0], []).append(f)
+    groups = list(families.values())
+    picked = []
+    for g, members in enumerate(groups):
+        share = k // len(groups) + (g < k % len(groups))
+        picked += [members[int(i * len(members) / share)] for i in range(min(share, len(members)))]
+    return sorted(picked, key=_doc_order)
 
 
 def score(files: list[Path], work: Path) -> dict:
