@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 
 from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
-from extract.model import PageContent, PageTable, TextLine
+from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.stitch import PAGE_FURNITURE, join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 
@@ -99,8 +99,14 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
     buckets: dict[int, list[Glyph]] = {}
     for g, o in zip(glyphs, owner.tolist()):
         buckets.setdefault(o, []).append(g)
-    texts = iter([glyphs_text(buckets.get(i, [])) for i in range(len(cells))])
-    filled = [replace(t, cells=[replace(c, text=next(texts)) for c in t.cells]) for t in tables]
+    def filled_cell(c: Cell, inside: list[Glyph]) -> Cell:
+        if not inside:
+            return c
+        return replace(c, text=glyphs_text(inside), text_y0=min(g.y0 for g in inside),
+                       text_y1=max(g.y1 for g in inside))
+
+    texts = iter([buckets.get(i, []) for i in range(len(cells))])
+    filled = [replace(t, cells=[filled_cell(c, next(texts)) for c in t.cells]) for t in tables]
     return filled, buckets.get(-1, [])
 
 

@@ -37,11 +37,12 @@ class Glyph:
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
-    """Every printed (inked) character of the page with its tight box."""
+    """Every visible printed (inked) character of the page with its tight box."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        clips = _ClipBoxes()
         out: list[Glyph] = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
@@ -51,7 +52,48 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             # Spaces have no ink to place; word gaps are re-derived from geometry (text.py).
             if char.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
                 continue
-            out.append(Glyph(char, left.value, bottom.value, right.value, top.value))
+            glyph = Glyph(char, left.value, bottom.value, right.value, top.value)
+            if clips.shows(pdfium_c.FPDFText_GetTextObject(raw, i), glyph):
+                out.append(glyph)
         return out
     finally:
         textpage.close()
+
+
+class _ClipBoxes:
+    """Text a clipping path hides is not printed. Office suites print a merged cell cut by a page
+    break on both pages, each clipped to the part of the cell on that page: without the clip, its
+    text would show twice, half of it in the margin."""
+    SLACK = 0.5  # points
+
+    def __init__(self) -> None:
+        self._boxes: dict[int, tuple[float, float, float, float] | None] = {}
+        self._x, self._y = ctypes.c_float(), ctypes.c_float()
+
+    def shows(self, text_object: pdfium_c.FPDF_PAGEOBJECT, glyph: Glyph) -> bool:
+        key = ctypes.cast(text_object, ctypes.c_void_p).value
+        if key is None:
+            return True
+        if key not in self._boxes:
+            self._boxes[key] = self._box(text_object)
+        box = self._boxes[key]
+        return box is None or (box[0] - self.SLACK <= glyph.cx <= box[2] + self.SLACK
+                               and box[1] - self.SLACK <= glyph.cy <= box[3] + self.SLACK)
+
+    def _box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float] | None:
+        """The bounding box of the object's clip (the intersection of its clip paths), in page space."""
+        clip = pdfium_c.FPDFPageObj_GetClipPath(text_object)
+        if not clip:
+            return None
+        box: tuple[float, float, float, float] | None = None
+        for path in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for k in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, path)):
+                segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, path, k)
+                if pdfium_c.FPDFPathSegment_GetPoint(segment, self._x, self._y):
+                    xs.append(self._x.value)
+                    ys.append(self._y.value)
+            if xs:
+                b = (min(xs), min(ys), max(xs), max(ys))
+                box = b if box is None else (max(box[0], b[0]), max(box[1], b[1]), min(box[2], b[2]), min(box[3], b[3]))
+        return box

@@ -21,6 +21,8 @@ class Cell:
     y1: float
     text: str = ""
     confidence: float = 1.0  # 1.0 from a text layer; the OCR score on scanned pages
+    text_y0: float | None = None  # how low and how high the text inside reaches (None: no text, or a
+    text_y1: float | None = None  # scan): tells text cut by a page break from text centred in its cell
 
 
 @dataclass

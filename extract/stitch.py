@@ -5,8 +5,9 @@ nothing but page furniture (page numbers) is printed between the two pieces. At 
 - header rows the next page repeats are dropped;
 - a row whose text runs over the break (the next piece's first row only adds text to cells that
   are filled above it, and leaves a number column empty) is fused with the row above;
-- a merged cell cut by the break (a vertical span on either side, one side blank or both alike)
-  becomes one cell again, so its label covers the rows on both pages.
+- a merged cell cut by the break (a vertical span on either side, one side blank, both alike, or
+  its text itself cut: pressed against the break on both sides) becomes one cell again, so its
+  label covers the rows on both pages.
 """
 from __future__ import annotations
 
@@ -168,8 +169,20 @@ def _is_continued_row(above: list[PlacedCell], top: list[Cell], shift: float) ->
 
 def _same_span_cut_by_break(above: PlacedCell, cell: Cell) -> bool:
     a, b = _fold(above.cell.text), _fold(cell.text)
-    spans = above.pieces[-1][1].row_span > 1 or cell.row_span > 1
-    return spans and (not a or not b or a == b)
+    upper = above.pieces[-1][1]
+    spans = upper.row_span > 1 or cell.row_span > 1
+    return spans and (not a or not b or a == b or _text_cut_by_break(upper, cell))
+
+
+def _text_cut_by_break(upper: Cell, lower: Cell) -> bool:
+    """Lines of one cell's text printed on both sides of the break: the upper part sits against the
+    page's cut edge and the lower part against the next page's, whereas a label centred (or aligned
+    top or bottom) in a cell of its own leaves a gap on at least one of those sides."""
+    if None in (upper.text_y0, upper.text_y1, lower.text_y0, lower.text_y1):
+        return False
+    upper_below, upper_above = upper.text_y0 - upper.y0, upper.y1 - upper.text_y1
+    lower_above, lower_below = lower.y1 - lower.text_y1, lower.text_y0 - lower.y0
+    return upper_below < upper_above / 2 and lower_above < lower_below / 2
 
 
 def _join_text(a: str, b: str) -> str:

@@ -23,3 +23,22 @@ def test_extraction_scores_on_the_text_corpus(tmp_path):
     scores = json.loads(report.read_text())
     assert scores["overall"]["f1"] >= 0.99
     assert min(d["f1"] for d in scores["documents"].values()) >= 0.97
+
+
+# Office renderings from bench/generate.py (LibreOffice Calc → PDF), with the generator's truth. Calc
+# prints a merged cell cut by a page break on both pages, each part clipped to its page: the hidden
+# halves of its text must not be read, and the visible halves must join into one label.
+RENDERINGS = sorted(Path(__file__).with_name("data").glob("*.pdf"))
+
+
+@pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="../shared/tools (the scorer) is absent")
+def test_extraction_scores_on_office_renderings_cut_at_page_breaks(tmp_path):
+    jixiao = Path(sys.executable).with_name("jixiao")
+    subprocess.run([str(jixiao), "extract", *map(str, RENDERINGS), "--json-dir", str(tmp_path)], check=True)
+    report = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "score_extraction.py"),
+                    *[str(p.with_suffix(".truth.json")) for p in RENDERINGS],
+                    "--pred", str(tmp_path), "--json", str(report)], check=True, capture_output=True)
+    scores = json.loads(report.read_text())
+    assert len(scores["documents"]) == len(RENDERINGS) == 2
+    assert min(d["f1"] for d in scores["documents"].values()) == 1.0
