@@ -119,7 +119,7 @@ def test_cli_summary_then_a_concurrent_ingest_is_refused(tmp_path):
     (source / "notes.txt").write_text("not a form")
     done = jixiao("ingest", str(source), "--db", str(db), env={"PREFECT_HOME": str(tmp_path / "prefect")})
     assert done.returncode == 0, done.stderr
-    assert "files seen 1, new 1, skipped 0, quarantined 0" in " ".join(done.stderr.split())
+    assert "files seen 2, new 2, skipped 0, quarantined 1" in " ".join(done.stderr.split())  # notes.txt: not a PDF
 
     with FileLock(f"{db.resolve()}.lock"):  # another ingest holds the warehouse
         busy = jixiao("ingest", str(source), "--db", str(db))
