@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
+from extract.scan import needs_ocr
 from extract.stitch import PAGE_FURNITURE, join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 
@@ -75,10 +76,9 @@ def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageCo
     try:
         width, height = page.get_size()
         glyphs = page_glyphs(page)
-        if not glyphs:
+        if not glyphs and needs_ocr(page):
             from extract import ocr  # heavy (ONNX models): only loaded when a page is a scan
-            if ocr.needs_ocr(page):
-                return ocr.read_scanned_page(page, index + 1)
+            return ocr.read_scanned_page(page, index + 1)
         tables = ruled.tables(index + 1, glyph_centres(glyphs)) if glyphs else []
         tables, rest = _fill_tables(tables, glyphs)
         return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest))

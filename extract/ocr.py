@@ -5,7 +5,6 @@ wheel and are passed by path, so nothing is ever downloaded at run time.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,27 +18,12 @@ from extract import raster
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.text import join_parts
 
-MIN_TEXT_CHARS = 10  # fewer usable characters than this is no text layer (e.g. a scanner's stamp)
-MAX_GARBAGE_SHARE = 0.5  # broken font encodings give mostly replacement / private-use characters
 RULE_CLEARANCE = 4  # pixels kept clear of a rule when a text box is cut at it
 INK_LEVEL = 128  # a piece of a cut box with no pixel darker than this is blank
 TEXT_SCORE = 0.5  # recognitions scored lower are dropped (rapidocr's default, kept for re-reads too)
 # One inference thread: files are parsed in a process pool as wide as the machine, and on 2 shared
 # cores a second spinning onnxruntime thread cost more than it gave (page 1: 6 s wall vs 9-11 s).
 OCR_THREADS = 1
-
-
-def unusable_text(text: str) -> bool:
-    """A text layer too thin or too garbled to read: fewer than MIN_TEXT_CHARS real characters, or
-    mostly replacement / private-use / unassigned code points (a font without a Unicode map)."""
-    chars = [ch for ch in text if not ch.isspace()]
-    garbage = sum(1 for ch in chars if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc", "Cs"))
-    return len(chars) - garbage < MIN_TEXT_CHARS or garbage > MAX_GARBAGE_SHARE * len(chars)
-
-
-def needs_ocr(page: pypdfium2.PdfPage) -> bool:
-    """True when the page has no usable text layer and must be read from its pixels."""
-    return unusable_text(page.get_textpage().get_text_range())
 
 
 @dataclass(frozen=True)

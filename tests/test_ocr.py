@@ -15,7 +15,8 @@ from PIL import Image
 
 from extract import raster
 from extract.model import Cell, PageContent
-from extract.ocr import TextBox, model_paths, needs_ocr, read_scanned_page, split_at_rules, unusable_text
+from extract.ocr import TextBox, model_paths, read_scanned_page, split_at_rules
+from extract.scan import needs_ocr, unusable_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SCAN = CORPUS / "dawukou-2020-project-scan.pdf"
@@ -101,9 +102,9 @@ def test_needs_ocr_on_scan_and_twin() -> None:
     assert [needs_ocr(p) for p in pypdfium2.PdfDocument(TWIN)] == [False, False]
 
 
-def test_needs_ocr_on_blank_page() -> None:
+def test_a_blank_page_is_not_sent_to_ocr() -> None:
     pdf = pypdfium2.PdfDocument.new()
-    assert needs_ocr(pdf.new_page(595, 842))
+    assert not needs_ocr(pdf.new_page(595, 842))
 
 
 def test_unusable_text_layers() -> None:

@@ -181,3 +181,34 @@ def test_sigkill_in_the_middle_of_a_load_leaves_the_warehouse_as_before(warehous
     assert proc.returncode == -signal.SIGKILL
     assert proc.stdout.read() == ""  # it never committed
     assert state() == before
+
+
+def test_a_run_killed_at_any_point_is_completed_by_the_next(sample_warehouse, tmp_path):
+    """`jixiao ingest` killed (with its whole process group, as a scheduler or the OOM killer does) while
+    starting, parsing and loading; the next run loads exactly what one clean run loads."""
+    def table(db: Path, sql: str) -> list:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute(sql + " ORDER BY ALL").fetchall()
+
+    db = tmp_path / "w.duckdb"
+    command = [sys.executable, "-m", "jixiao.cli", "ingest", str(SAMPLES), "--db", str(db)]
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    for delay in (2.0, 8.0, 14.0):
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+    documents = "SELECT file_name, status FROM documents WHERE status <> 'superseded'"
+    assert table(db, documents) == table(sample_warehouse, documents)
+    for view in ("v_budget_execution", "v_indicators", "v_dq_findings"):
+        assert table(db, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings" else f"FROM {view}") \
+            == table(sample_warehouse, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings"
+                     else f"FROM {view}")
+    # a run killed while it wrote is marked so by the run that came after it
+    assert not table(db, "SELECT run_id FROM runs WHERE status = 'running'")

@@ -48,6 +48,9 @@ def _now() -> datetime:
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, source: str, parser_version: str,
               prefect_flow_run_id: str | None) -> None:
+    # The caller holds the warehouse lock: a run still 'running' was killed while it wrote (its
+    # batches committed so far stay; the files of the others are parsed again by this run).
+    con.execute("UPDATE runs SET status = 'failed' WHERE status = 'running'")
     con.execute("INSERT INTO runs (run_id, prefect_flow_run_id, source, parser_version, started_at, status) "
                 "VALUES (?, ?, ?, ?, ?, 'running')",
                 [run_id, prefect_flow_run_id, source, parser_version, _now()])
