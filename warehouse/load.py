@@ -80,8 +80,8 @@ def load_documents(con: duckdb.DuckDBPyConnection, loads: list[Load], run_id: st
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        old = [sha for load in loads if load.record.status in ("loaded", "duplicate")
-               for sha in _supersede_other_versions(con, load.record, run_id)]
+        old = _supersede_other_versions(con, [load.record for load in loads
+                                              if load.record.status in ("loaded", "duplicate")], run_id)
         _upsert_documents(con, [load.record for load in loads], run_id)
         for sha in old:  # after the new rows, so a copy recorded in this batch can take over
             _keep_one_current_copy(con, sha)
@@ -100,12 +100,20 @@ def load_documents(con: duckdb.DuckDBPyConnection, loads: list[Load], run_id: st
     return written
 
 
-def _supersede_other_versions(con: duckdb.DuckDBPyConnection, record: DocumentRecord, run_id: str) -> list[str]:
-    """Mark the path's other contents superseded; returns their sha256."""
-    return [sha for (sha,) in con.execute(
-        "UPDATE documents SET status = 'superseded', loaded_at = ?, run_id = ? "
-        "WHERE source_path = ? AND sha256 <> ? AND status <> 'superseded' RETURNING sha256",
-        [_now(), run_id, record.source_path, record.sha256]).fetchall()]
+def _supersede_other_versions(con: duckdb.DuckDBPyConnection, records: list[DocumentRecord],
+                              run_id: str) -> list[str]:
+    """Mark the other contents of these records' paths superseded, in one statement; returns their sha256."""
+    if not records:
+        return []
+    paths = pd.DataFrame({"source_path": [r.source_path for r in records], "sha256": [r.sha256 for r in records]})
+    con.register("incoming_paths", paths)
+    try:
+        return [sha for (sha,) in con.execute(
+            "UPDATE documents SET status = 'superseded', loaded_at = ?, run_id = ? FROM incoming_paths i "
+            "WHERE documents.source_path = i.source_path AND documents.sha256 <> i.sha256 "
+            "AND documents.status <> 'superseded' RETURNING documents.sha256", [_now(), run_id]).fetchall()]
+    finally:
+        con.unregister("incoming_paths")
 
 
 def _keep_one_current_copy(con: duckdb.DuckDBPyConnection, sha: str) -> None:
