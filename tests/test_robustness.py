@@ -12,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from flows.ingest import ingest
 from tests.conftest import ROOT, SAMPLES
@@ -22,20 +21,11 @@ GOOD = SAMPLES / "luohu-2024-projects.pdf"
 
 def ruled_table_pdf(path: Path) -> None:
     """A PDF with a ruled 3x3 table of words that no 绩效自评表 family matches."""
-    lines = "".join(f"50 {700 - 30 * i} m 350 {700 - 30 * i} l S " for i in range(4))
-    lines += "".join(f"{50 + 100 * j} 700 m {50 + 100 * j} 610 l S " for j in range(4))
-    text = "".join(f"BT /F1 10 Tf {60 + 100 * j} {680 - 30 * i} Td (cell {i}{j}) Tj ET " for i in range(3)
+    lines = "".join(f"50 {500 - 30 * i} m 350 {500 - 30 * i} l S " for i in range(4))
+    lines += "".join(f"{50 + 100 * j} 500 m {50 + 100 * j} 410 l S " for j in range(4))
+    text = "".join(f"BT /F1 10 Tf {60 + 100 * j} {480 - 30 * i} Td (cell {i}{j}) Tj ET " for i in range(3)
                    for j in range(3))
-    writer = PdfWriter()
-    page = writer.add_blank_page(595, 842)
-    stream = DecodedStreamObject()
-    stream.set_data((lines + text).encode())
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
-        {NameObject("/F1"): writer._add_object(font)})})
-    writer.write(path)
+    raw_pdf(path, (lines + text).encode())
 
 
 def raw_pdf(path: Path, content: bytes, pages: int = 1, deflated: bool = False) -> None:
