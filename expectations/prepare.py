@@ -21,6 +21,10 @@ from transform.facts import Facts
 KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "page", "x0", "y0", "x1", "y1"]
 TEXTS = ["label", "observed_text", "expected_text", "detail", "severity"]
 BOX = ["page", "x0", "y0", "x1", "y1"]
+# What else a rule's frame keeps: the columns its expectations test and its message quotes. The rest
+# of a fact row is dropped, so a run's prepared frames stay a fraction of its facts.
+CARRIED = ["observed", "expected", "tolerance", "score", "weight", "goal_key", "name_key", "level2",
+           "target_text", "actual_text", "score_text", "weight_text"]
 
 # Required fields: (frame, column, label as printed, which rows need it).
 REQUIRED: tuple[tuple[str, str, str, Callable[[pd.DataFrame], pd.Series] | None], ...] = (
@@ -53,7 +57,7 @@ def _fmt(values: pd.Series) -> pd.Series:
 
 def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.DataFrame:
     """Add any missing key/text column and a row id GX reports unexpected rows by."""
-    out = frame.copy()
+    out = frame[[c for c in KEYS + TEXTS + CARRIED if c in frame.columns]].copy()
     for col in KEYS + TEXTS:
         if col not in out.columns:
             out[col] = severity if col == "severity" else (None if col in TEXTS else np.nan)
@@ -255,7 +259,8 @@ def required_fields(f: Facts) -> pd.DataFrame:
     for table, column, label, applies in REQUIRED:
         frame = getattr(f, table)
         frame = frame[applies(frame)] if applies is not None and len(frame) else frame
-        rows.append(frame.assign(observed=frame[column], detail=label, label=ROW_LABEL[table](frame)))
+        rows.append(frame[[c for c in KEYS if c in frame.columns]].assign(
+            observed=frame[column], detail=label, label=ROW_LABEL[table](frame)))
     out = pd.concat(rows, ignore_index=True)
     out["observed_text"] = "（空）"
     return _finish(out.assign(observed=out["observed"].astype(object)), severity="warning")
