@@ -7,6 +7,7 @@ import io
 import math
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from PIL import Image, ImageDraw
 
-from expectations import summarize
+from expectations import FINDING_COLUMNS, SUMMARY_COLUMNS, Checked, in_report_order
 from expectations.prepare import budget_score, indicator_score_rule
 from expectations.reading import fmt
 from expectations.rules import RULE_BY_ID, RULES
@@ -29,6 +30,7 @@ OUTLINE = (220, 38, 38)
 MAX_CROPS = 100        # findings drawn with a page crop
 MAX_LISTED = 500       # findings listed in full
 MAX_MATRIX_ROWS = 200  # documents in the rule × document table (those with most errors first)
+MAX_POINTS = 2000      # points in the declared-vs-recomputed score chart (the breaks first)
 
 ENV = Environment(loader=PackageLoader("expectations", "templates"),
                   autoescape=select_autoescape(["html", "j2"], default=True))
@@ -138,52 +140,73 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def write_report(out_dir: Path, run_id: str, facts: Facts, findings: pd.DataFrame,
-                 pdf_paths: dict[str, Path], gx_data_docs: Path | None,
-                 quarantined: list[dict[str, str]] | None = None) -> Path:
+@dataclass
+class RunReport:
+    """What the run's report shows, gathered one checked slice at a time and bounded in size: counts
+    for every rule and document, the first MAX_LISTED findings in report order, every total line's
+    execution rate, and up to MAX_POINTS score points (the breaks first)."""
+    files: dict[str, str] = field(default_factory=dict)  # doc_id -> file name
+    summaries: list[pd.DataFrame] = field(default_factory=list)
+    listed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FINDING_COLUMNS))
+    n_findings: int = 0
+    n_errors: int = 0
+    n_indicators: int = 0
+    rates: list[pd.Series] = field(default_factory=list)
+    points: pd.DataFrame | None = None
+
+    def add(self, facts: Facts, checked: Checked) -> None:
+        findings = checked.findings
+        self.files |= facts.documents.set_index("doc_id")["file_name"].to_dict()
+        self.summaries.append(checked.summary[checked.summary["checked"] > 0])
+        self.listed = in_report_order(pd.concat([self.listed, findings.head(MAX_LISTED)], ignore_index=True)
+                                      ).head(MAX_LISTED) if len(findings) else self.listed
+        self.n_findings += len(findings)
+        self.n_errors += int((findings["severity"] == "error").sum())
+        self.n_indicators += len(facts.indicators)
+        lines = facts.budget_lines
+        self.rates.append(lines.loc[lines["is_total"].astype(bool), "execution_rate"].dropna())
+        points = pd.concat([p for p in (self.points, _score_points(facts, findings)) if p is not None],
+                           ignore_index=True)
+        self.points = points.sort_values("broken", ascending=False, kind="stable").head(MAX_POINTS)
+
+
+def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[str, Path],
+                 gx_data_docs: Path | None, quarantined: list[dict[str, str]] | None = None) -> Path:
     """Write `<out_dir>/<run_id>.html` and return its path; `quarantined`: files set aside, with why."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{run_id}.html"
-    files = facts.documents.set_index("doc_id")["file_name"].to_dict()
-    summary = summarize(facts, findings)
+    files = report.files
+    summary = pd.concat(report.summaries, ignore_index=True) if report.summaries else \
+        pd.DataFrame(columns=SUMMARY_COLUMNS)
     by_rule = summary.groupby("rule", sort=False)[["checked", "passed", "failed", "errors", "warnings"]].sum()
-    rules = [{"id": r.id, "zh": r.zh, "en": r.en, "severity": r.severity, **by_rule.loc[r.id].to_dict()}
+    rules = [{"id": r.id, "zh": r.zh, "en": r.en, "severity": r.severity,
+              **(by_rule.loc[r.id].to_dict() if r.id in by_rule.index else dict.fromkeys(by_rule.columns, 0))}
              for r in RULES]
     per_doc = summary.groupby("doc_id")[["failed", "errors", "warnings"]].sum()
     failing = per_doc[per_doc["failed"] > 0].sort_values(["errors", "warnings"], ascending=False, kind="stable")
-    checked = summary.pivot_table(index="doc_id", columns="rule", values="checked", aggfunc="sum")
-    failed = summary.pivot_table(index="doc_id", columns="rule", values="failed", aggfunc="sum")
+    shown = summary[summary["doc_id"].isin(failing.index[:MAX_MATRIX_ROWS])]
+    checked = shown.pivot_table(index="doc_id", columns="rule", values="checked", aggfunc="sum")
+    failed = shown.pivot_table(index="doc_id", columns="rule", values="failed", aggfunc="sum")
     matrix = [{"file_name": files.get(doc, doc),
                "cells": [{"checked": int(checked.at[doc, r.id]), "failed": int(failed.at[doc, r.id])}
                          if r.id in checked.columns and pd.notna(checked.at[doc, r.id]) else None
                          for r in RULES]}
               for doc in failing.index[:MAX_MATRIX_ROWS]]
-    shown = findings.head(MAX_LISTED).reset_index(drop=True)
+    listed = report.listed
     items = [{**f, "file_name": files.get(f["doc_id"], f["doc_id"]), "rule_zh": RULE_BY_ID[f["rule"]].zh,
-              "crop": crop} for f, crop in zip(_records(shown), _crops(shown, pdf_paths))]
-    rates = facts.budget_lines.loc[facts.budget_lines["is_total"].astype(bool), "execution_rate"].dropna()
+              "crop": crop} for f, crop in zip(_records(listed), _crops(listed, pdf_paths))]
+    rates = pd.concat(report.rates) if report.rates else pd.Series(dtype=float)
+    points = report.points if report.points is not None else pd.DataFrame(
+        columns=["label", "declared_score", "recomputed_score", "declared", "recomputed", "broken"])
     docs_link = None if gx_data_docs is None else Path(os.path.relpath(gx_data_docs, out_dir)).as_posix()
     html = ENV.get_template("report.html.j2").render(
         run_id=run_id, rules=rules, matrix=matrix, n_failing=len(failing), n_clean=len(files) - len(failing),
-        findings=items, n_findings=len(findings), max_crops=MAX_CROPS,
-        n_errors=int((findings["severity"] == "error").sum()),
-        n_warnings=int((findings["severity"] == "warning").sum()),
-        n_documents=len(files), n_indicators=len(facts.indicators),
+        findings=items, n_findings=report.n_findings, max_crops=MAX_CROPS,
+        n_errors=report.n_errors, n_warnings=report.n_findings - report.n_errors,
+        n_documents=len(files), n_indicators=report.n_indicators,
         histogram=_histogram_svg(rates), n_rates=len(rates),
-        scatter=_scatter_svg(_score_points(facts, findings)), data_docs=docs_link,
+        scatter=_scatter_svg(points), n_points=len(points), max_points=MAX_POINTS, data_docs=docs_link,
         quarantined=quarantined or [])
     target.write_text(html, encoding="utf-8")
     return target
-
-
-def summary_text(facts: Facts, findings: pd.DataFrame) -> str:
-    """A few lines for the console and the run's row in `runs`."""
-    summary = summarize(facts, findings)
-    errors = int((findings["severity"] == "error").sum())
-    head = (f"checks: {len(facts.documents)} documents, {len(facts.indicators)} indicators, "
-            f"{int(summary['checked'].sum())} checks over {len(RULES)} rules; "
-            f"{errors} errors, {len(findings) - errors} warnings")
-    failing = summary[summary["failed"] > 0].groupby("rule", sort=False)[["errors", "warnings"]].sum()
-    lines = [f"  {rule}: {r.errors} errors, {r.warnings} warnings" for rule, r in failing.iterrows()]
-    return "\n".join([head, *lines])

@@ -14,11 +14,7 @@ from pathlib import Path  # noqa: E402
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
 import pandas as pd  # noqa: E402
-from great_expectations.core.expectation_validation_result import (  # noqa: E402
-    ExpectationSuiteValidationResult,
-)
 from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
-from great_expectations.data_context import AbstractDataContext  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
 from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
@@ -76,42 +72,50 @@ def expectations_for(rule: str) -> list[gx.expectations.Expectation]:
     }.get(rule, [ExpectValuesWithinTolerance(column_list=WITHIN, meta=meta)])
 
 
-def run(frames: dict[str, pd.DataFrame], data_docs_dir: Path | None = None
-        ) -> tuple[dict[str, set[int]], list[ExpectationSuiteValidationResult]]:
-    """Validate each rule's frame; return the `_row`s each rule found unexpected, and GX's results.
+class Validator:
+    """One ephemeral GX context for a run. Each rule's suite and validation definition is registered
+    once. Each slice of the run's facts is then validated under its own run name, so the Data Docs
+    built at the end show every slice."""
 
-    With data_docs_dir, GX's own Data Docs for the run are built there (a local site)."""
-    context = gx.get_context(mode="ephemeral")
-    run_id = RunIdentifier(run_name="jixiao")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    source = context.data_sources.add_pandas("facts")
-    unexpected: dict[str, set[int]] = {}
-    results = []
-    for rule, frame in frames.items():
-        unexpected[rule] = set()
-        if frame.empty:
-            continue
-        batches = source.add_dataframe_asset(rule).add_batch_definition_whole_dataframe(rule)
-        suite = context.suites.add(gx.ExpectationSuite(name=rule, expectations=expectations_for(rule)))
-        # A ValidationDefinition (not batch.validate) so the results land in the store Data Docs read.
-        check = context.validation_definitions.add(gx.ValidationDefinition(name=rule, data=batches, suite=suite))
-        result = check.run(batch_parameters={"dataframe": frame}, run_id=run_id, result_format={
-            "result_format": "COMPLETE", "unexpected_index_column_names": ["_row"]})
-        results.append(result)
-        for r in result.results:
-            unexpected[rule].update(int(i["_row"]) for i in r.result.get("unexpected_index_list") or [])
-    if data_docs_dir is not None:
-        build_data_docs(context, data_docs_dir)
-    return unexpected, results
+    def __init__(self) -> None:
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        self._source = self.context.data_sources.add_pandas("facts")
+        self._checks: dict[str, gx.ValidationDefinition] = {}
 
+    def _check(self, rule: str) -> gx.ValidationDefinition:
+        if rule not in self._checks:
+            batches = self._source.add_dataframe_asset(rule).add_batch_definition_whole_dataframe(rule)
+            suite = self.context.suites.add(gx.ExpectationSuite(name=rule, expectations=expectations_for(rule)))
+            # A ValidationDefinition (not batch.validate) so the results land in the store Data Docs read.
+            self._checks[rule] = self.context.validation_definitions.add(
+                gx.ValidationDefinition(name=rule, data=batches, suite=suite))
+        return self._checks[rule]
 
-def build_data_docs(context: AbstractDataContext, out_dir: Path) -> Path:
-    """GX's static Data Docs site for the results in the context's store, written under out_dir."""
-    site = "jixiao"
-    context.add_data_docs_site(site_name=site, site_config={
-        "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out_dir)},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-    })
-    context.build_data_docs(site_names=[site])
-    return out_dir / "index.html"
+    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> dict[str, set[int]]:
+        """Validate each rule's frame; return the `_row`s each rule found unexpected."""
+        run_id = RunIdentifier(run_name=run_name)
+        unexpected: dict[str, set[int]] = {}
+        for rule, frame in frames.items():
+            unexpected[rule] = set()
+            if frame.empty:
+                continue
+            # The stored results keep the failing rows' ids and values (Data Docs show them), not
+            # the pandas query GX would spell out with every id again.
+            result = self._check(rule).run(batch_parameters={"dataframe": frame}, run_id=run_id, result_format={
+                "result_format": "COMPLETE", "unexpected_index_column_names": ["_row"],
+                "return_unexpected_index_query": False})
+            for r in result.results:
+                unexpected[rule].update(int(i["_row"]) for i in r.result.get("unexpected_index_list") or [])
+        return unexpected
+
+    def build_data_docs(self, out_dir: Path) -> Path:
+        """GX's static Data Docs site for every slice validated so far, written under out_dir."""
+        site = "jixiao"
+        self.context.add_data_docs_site(site_name=site, site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+        self.context.build_data_docs(site_names=[site])
+        return out_dir / "index.html"

@@ -1,6 +1,9 @@
 """The Prefect flow `ingest(source, db)`, on threads, on a Dask cluster, or served on a schedule."""
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
+
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -23,19 +26,21 @@ def parse_chunk(files: list[SourceFile], file_timeout: float, workers: int) -> l
 
 
 def _parse_in_tasks(options: Options):
-    def parse(files: list[SourceFile]) -> list[Parsed]:
-        chunks = [files[i:i + options.chunk_size] for i in range(0, len(files), options.chunk_size)]
-        futures = [parse_chunk.submit(chunk, options.file_timeout, options.workers) for chunk in chunks]
-        parsed: list[Parsed] = []
-        for chunk, future in zip(chunks, futures):
+    def parse(files: list[SourceFile]) -> Iterator[Parsed]:
+        """Every chunk is submitted at once (the task runner runs two at a time); results are yielded
+        chunk by chunk and each future is dropped once read, so parsed files wait in memory only
+        until the run checks them."""
+        chunks = deque(files[i:i + options.chunk_size] for i in range(0, len(files), options.chunk_size))
+        futures = deque(parse_chunk.submit(chunk, options.file_timeout, options.workers) for chunk in chunks)
+        while futures:
+            chunk, future = chunks.popleft(), futures.popleft()
             future.wait()
             state = future.state
             if state.is_completed():
-                parsed.extend(future.result())
+                yield from future.result()
             else:  # retries spent: the chunk's files are quarantined, the run goes on
                 reason = f"parsing failed after retries: {state.message}"
-                parsed.extend(Parsed(f, None, reason) for f in chunk)
-        return parsed
+                yield from (Parsed(f, None, reason) for f in chunk)
     return parse
 
 

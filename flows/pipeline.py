@@ -1,26 +1,30 @@
-"""One ingest run, start to end: survey the folder, parse what is new, check the run's Facts as a set,
-write the report, then load in one short write phase. The Prefect flow and the CLI's quick path share it."""
+"""One ingest run, start to end: survey the folder, then parse what is new and check and load it one
+slice of files at a time, then write the run's report. The Prefect flow and the CLI's quick path share it."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 import warehouse
+from expectations import Checks
+from expectations.report import RunReport
 from flows import progress
 from flows.files import SourceFile, list_source
 from flows.lock import warehouse_lock
 from flows.parse import Parsed
 from flows.plan import Plan, make_plan, parser_version
 from flows.report import write_report
-from flows.write import Outcome, quarantine_findings, write_run
+from flows.write import Outcome, RunWriter, quarantine_findings
 from transform.facts import Facts
-from warehouse.load import DQ_COLUMNS
 
-ParseStep = Callable[[list[SourceFile]], list[Parsed]]
+# Parsed files, yielded as they are ready (a generator keeps only the files not yet checked in memory).
+ParseStep = Callable[[list[SourceFile]], Iterable[Parsed]]
+# Files checked and loaded together: a run's memory is that of one slice, not of the whole run.
+SLICE_FILES = 500
 
 
 @dataclass
@@ -44,30 +48,48 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
     home = Path(db).resolve().parent
     with warehouse_lock(db):
         files, plan = survey(source, db)
-        bar.phase("parse", len(plan.to_parse))
-        parsed = parse(plan.to_parse) if plan.to_parse else []
-        facts = Facts.concat([p.facts for p in parsed if p.facts is not None])
         run_id = str(uuid.uuid4())
+        outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped))
+        bar.phase("parse", len(plan.to_parse))
+        bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
+        writer = RunWriter(db, run_id, parser_version(), Path(options.quarantine_dir or home / "quarantine"),
+                           outcome, on_done=lambda n: bar.advance("load", n))
+        writer.start(source, prefect_flow_run_id)
         reports = Path(options.report_dir or home / "reports")
-        data_docs = reports / f"{run_id}-gx"
-        checks = validate(facts, data_docs)
-        findings = pd.concat([checks, quarantine_findings(parsed, plan)], ignore_index=True)
-        report_path = write_report(reports, run_id, facts, checks, parsed, plan.unreadable,
-                                   data_docs / "index.html") if parsed or plan.unreadable else None
-        outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped),
-                          checks_failed=int((checks["severity"] == "error").sum()),
-                          checks_warned=int((checks["severity"] == "warning").sum()),
-                          report_path=str(report_path) if report_path else None)
-        bar.phase("load", len(parsed) + len(plan.unreadable) + len(plan.copies))
-        return write_run(db, run_id, prefect_flow_run_id, source, parser_version(), plan, parsed, findings,
-                         outcome, Path(options.quarantine_dir or home / "quarantine"),
-                         on_done=lambda n: bar.advance("load", n))
+        checks: Checks | None = None  # started with the first facts: GX takes seconds to import
+        report = RunReport()
+        pdf_paths: dict[str, Path] = {}
+        quarantined: list[dict[str, str]] = []
+        for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
+            facts = Facts.concat([p.facts for p in batch if p.facts is not None])
+            if not facts.documents.empty:
+                checks = checks or Checks()
+                checked = checks.check(facts, f"{run_id} slice {k}")
+                report.add(facts, checked)
+                findings = checked.findings
+                outcome.checks_failed += int((findings["severity"] == "error").sum())
+                outcome.checks_warned += int((findings["severity"] == "warning").sum())
+            else:
+                findings = pd.DataFrame(columns=["doc_id"])
+            bad = [(p.file, p.error) for p in batch if p.error]
+            writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
+            pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
+            quarantined += [{"file_name": f.file_name, "reason": error} for f, error in bad]
+            del facts, findings, batch  # before the next slice is gathered
+        writer.rest(plan, quarantine_findings([(f, f.error) for f in plan.unreadable]))
+        quarantined += [{"file_name": f.file_name, "reason": f.error} for f in plan.unreadable]
+        if quarantined or checks is not None:
+            outcome.report_path = write_report(reports, run_id, report, checks, pdf_paths, quarantined)
+        return writer.finish()
 
 
-def validate(facts: Facts, data_docs: Path) -> pd.DataFrame:
-    """expectations.validate on the whole run's Facts at once (cross-document rules see them all)."""
-    if facts.evaluations.empty:
-        return pd.DataFrame(columns=DQ_COLUMNS)
-    import expectations  # great-expectations is slow to import; a run with nothing new never needs it
+def _slices(parsed: Iterable[Parsed], size: int) -> Iterator[list[Parsed]]:
+    batch: list[Parsed] = []
+    for p in parsed:
+        batch.append(p)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
-    return expectations.validate(facts, data_docs)

@@ -1,5 +1,6 @@
-"""The run's one short write phase: everything is parsed and checked before the warehouse is opened,
-so DuckDB's single-writer lock is held for seconds, not for the whole run."""
+"""The run's writes. The warehouse is opened only to write: the runs row first, then each checked slice
+of files, LOAD_BATCH files per transaction, then the files nothing was parsed for, then the run's counts.
+DuckDB's single-writer lock is held for a second or so at a time, never for the whole run."""
 from __future__ import annotations
 
 import shutil
@@ -33,9 +34,8 @@ class Outcome:
     report_path: str | None = None  # the run's HTML data-quality report, when anything was parsed
 
 
-def quarantine_findings(parsed: list[Parsed], plan: Plan) -> pd.DataFrame:
+def quarantine_findings(bad: list[tuple[SourceFile, str]]) -> pd.DataFrame:
     """One error finding per file that cannot be loaded, so the report and dq_results list it with its reason."""
-    bad = [(p.file, p.error) for p in parsed if p.error] + [(f, f.error) for f in plan.unreadable]
     return pd.DataFrame([{"doc_id": f.sha256, "rule": QUARANTINE_RULE, "severity": "error",
                           "observed": f.source_path, "message": error} for f, error in bad],
                         columns=["doc_id", "rule", "severity", "observed", "message"])
@@ -63,37 +63,73 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
                           quarantine_path=quarantine_path, **header)
 
 
-def write_run(db: str | Path, run_id: str, prefect_flow_run_id: str | None, source: str, parser_version: str,
-              plan: Plan, parsed: list[Parsed], findings: pd.DataFrame, outcome: Outcome,
-              quarantine_dir: Path, on_done: Callable[[int], None] = lambda n: None) -> Outcome:
-    """Write every decision of the run, LOAD_BATCH files per transaction, then the run's own row."""
-    by_doc = {doc: frame for doc, frame in findings.groupby("doc_id")} if len(findings) else {}
-    errors = {p.file.sha256: p.error for p in parsed if p.error} | plan.known_errors
-    loads = []
-    for p in parsed:
-        if p.error:
-            record = _record(p.file, parser_version, "quarantined", p.error,
-                             copy_to_quarantine(p.file, quarantine_dir))
-        else:
-            record = _record(p.file, parser_version, "loaded", facts_header=p.facts.documents.iloc[0])
-        loads.append(Load(record, p.facts, by_doc.get(p.file.sha256)))
-    loads += [Load(_record(f, parser_version, "quarantined", f.error), findings=by_doc.get(f.sha256))
-              for f in plan.unreadable]
-    # copies after the content they copy, so its status is known
-    loads += [Load(_record(f, parser_version, "quarantined" if errors.get(f.sha256) else "duplicate",
-                           errors.get(f.sha256))) for f in plan.copies]
-    outcome.files_quarantined = sum(load.record.status == "quarantined" for load in loads)
-    outcome.files_duplicate = sum(load.record.status == "duplicate" for load in loads)
-    con = warehouse.connect(db)
-    try:
-        warehouse.start_run(con, run_id, source, parser_version, prefect_flow_run_id)
-        for i in range(0, len(loads), LOAD_BATCH):
-            batch = loads[i:i + LOAD_BATCH]
-            outcome.facts_loaded += warehouse.load_documents(con, batch, run_id)
-            on_done(len(batch))
-        outcome.files_superseded = con.execute(
-            "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'", [run_id]).fetchone()[0]
-        warehouse.finish_run(con, run_id, vars(outcome), "completed")
-    finally:
-        con.close()
-    return outcome
+class RunWriter:
+    """Everything one run writes, in the order that keeps the warehouse right if the run is killed
+    between any two calls: each document is all or nothing, and the next run parses what is missing."""
+
+    def __init__(self, db: str | Path, run_id: str, parser_version: str, quarantine_dir: Path,
+                 outcome: Outcome, on_done: Callable[[int], None] = lambda n: None) -> None:
+        self.db, self.run_id, self.parser_version = db, run_id, parser_version
+        self.quarantine_dir, self.outcome, self.on_done = quarantine_dir, outcome, on_done
+        self._errors: dict[str, str] = {}  # sha256 -> why this run quarantined it (its copies follow it)
+
+    def start(self, source: str, prefect_flow_run_id: str | None) -> None:
+        self._write(lambda con: warehouse.start_run(con, self.run_id, source, self.parser_version,
+                                                    prefect_flow_run_id))
+
+    def parsed(self, parsed: list[Parsed], findings: pd.DataFrame) -> None:
+        """A checked slice: loaded files with their facts and findings, quarantined ones with their reason."""
+        by_doc = _by_doc(findings)
+        loads = []
+        for p in parsed:
+            if p.error:
+                self._errors[p.file.sha256] = p.error
+                record = _record(p.file, self.parser_version, "quarantined", p.error,
+                                 copy_to_quarantine(p.file, self.quarantine_dir))
+            else:
+                record = _record(p.file, self.parser_version, "loaded", facts_header=p.facts.documents.iloc[0])
+            loads.append(Load(record, p.facts, by_doc.get(p.file.sha256)))
+        self._load(loads)
+
+    def rest(self, plan: Plan, findings: pd.DataFrame) -> None:
+        """The files nothing was parsed for: unreadable ones, then copies of content whose status is known."""
+        by_doc = _by_doc(findings)
+        errors = self._errors | plan.known_errors
+        loads = [Load(_record(f, self.parser_version, "quarantined", f.error), findings=by_doc.get(f.sha256))
+                 for f in plan.unreadable]
+        loads += [Load(_record(f, self.parser_version, "quarantined" if errors.get(f.sha256) else "duplicate",
+                               errors.get(f.sha256))) for f in plan.copies]
+        self._load(loads)
+
+    def finish(self) -> Outcome:
+        def finish(con) -> None:
+            self.outcome.files_superseded = con.execute(
+                "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'",
+                [self.run_id]).fetchone()[0]
+            warehouse.finish_run(con, self.run_id, vars(self.outcome), "completed")
+        self._write(finish)
+        return self.outcome
+
+    def _load(self, loads: list[Load]) -> None:
+        if not loads:
+            return
+        self.outcome.files_quarantined += sum(load.record.status == "quarantined" for load in loads)
+        self.outcome.files_duplicate += sum(load.record.status == "duplicate" for load in loads)
+
+        def load(con) -> None:
+            for i in range(0, len(loads), LOAD_BATCH):
+                batch = loads[i:i + LOAD_BATCH]
+                self.outcome.facts_loaded += warehouse.load_documents(con, batch, self.run_id)
+                self.on_done(len(batch))
+        self._write(load)
+
+    def _write(self, action: Callable) -> None:
+        con = warehouse.connect(self.db)
+        try:
+            action(con)
+        finally:
+            con.close()
+
+
+def _by_doc(findings: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {doc: frame for doc, frame in findings.groupby("doc_id")} if len(findings) else {}

@@ -10,7 +10,7 @@ import pytest
 import expectations
 from expectations.prepare import PREPARERS
 from tests.truth_facts import truth_facts
-from transform.facts import Facts
+from transform.facts import COLUMNS, Facts
 
 CORPUS = Path("/work/shared/corpus")
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs /work/shared/corpus")
@@ -141,12 +141,30 @@ def test_qualitative_band_and_people_readings() -> None:
 @needs_corpus
 def test_summary_counts_add_up(truth: tuple[Facts, pd.DataFrame]) -> None:
     facts, findings = truth
-    summary = expectations.summarize(facts, findings)
+    summary = expectations.Checks().check(facts).summary
     assert list(summary.columns) == expectations.SUMMARY_COLUMNS
     assert (summary["checked"] == summary["passed"] + summary["failed"]).all()
     assert (summary["passed"] >= 0).all()
     assert summary["failed"].sum() == len(findings)
     assert summary.groupby("rule")["checked"].sum().gt(0).all()
+
+
+@needs_corpus
+def test_checking_a_run_in_slices_finds_what_checking_it_at_once_finds(truth: tuple[Facts, pd.DataFrame]) -> None:
+    """A run is checked one slice of documents at a time; every rule keys on the document, so the
+    slices' findings and counts together are the whole run's."""
+    facts, findings = truth
+    docs = facts.documents["doc_id"]
+    halves = [docs.iloc[:3], docs.iloc[3:]]
+    checks = expectations.Checks()
+    parts = [checks.check(Facts(**{name: getattr(facts, name)[getattr(facts, name)["doc_id"].isin(half)]
+                                   for name in COLUMNS}), f"slice {k}") for k, half in enumerate(halves)]
+    sliced = expectations.in_report_order(pd.concat([p.findings for p in parts], ignore_index=True))
+    pd.testing.assert_frame_equal(sliced, findings)
+    whole = expectations.Checks().check(facts).summary
+    pd.testing.assert_frame_equal(
+        pd.concat([p.summary for p in parts]).sort_values(["rule", "doc_id"], ignore_index=True),
+        whole.sort_values(["rule", "doc_id"], ignore_index=True))
 
 
 def test_rules_table_covers_every_check() -> None:

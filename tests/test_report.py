@@ -1,4 +1,4 @@
-"""The HTML report: self-contained, escaped, with a crop per located finding; the console summary."""
+"""The HTML report: self-contained, escaped, with a crop per located finding, gathered slice by slice."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import expectations
-from expectations.report import summary_text, write_report
+from expectations.report import RunReport, write_report
 from tests.truth_facts import truth_facts
 from transform.facts import Facts
 
@@ -18,7 +18,7 @@ LUOHU = "luohu-2024-projects"
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Facts, pd.DataFrame, Path]:
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Facts, expectations.Checked, Path]:
     """Luohu's truth facts with one planted break, located on page 1 like a real extraction would be,
     in an indicator whose name carries markup (PDF text is untrusted)."""
     facts = truth_facts([CORPUS / f"{LUOHU}.truth.json"])
@@ -27,14 +27,23 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Facts, pd.DataFrame, 
     ind.loc[first, ["name", "score", "page", "x0", "y0", "x1", "y1"]] = [
         "社工人数<script>alert(1)</script>", 29.0, 1, 140.0, 380.0, 250.0, 410.0]
     out = tmp_path_factory.mktemp("report")
-    findings = expectations.validate(facts, data_docs_dir=out / "gx")
-    return facts, findings, out
+    checks = expectations.Checks()
+    checked = checks.check(facts)
+    checks.data_docs(out / "gx")
+    return facts, checked, out
 
 
-def test_report_is_self_contained_escaped_and_shows_the_finding(run: tuple[Facts, pd.DataFrame, Path]) -> None:
-    facts, findings, out = run
+def _report(*slices: tuple[Facts, expectations.Checked]) -> RunReport:
+    report = RunReport()
+    for facts, checked in slices:
+        report.add(facts, checked)
+    return report
+
+
+def test_report_is_self_contained_escaped_and_shows_the_finding(run) -> None:
+    facts, checked, out = run
     pdf = {facts.documents.loc[0, "doc_id"]: CORPUS / f"{LUOHU}.pdf"}
-    path = write_report(out, "r1", facts, findings, pdf, out / "gx" / "index.html")
+    path = write_report(out, "r1", _report((facts, checked)), pdf, out / "gx" / "index.html")
     html = path.read_text(encoding="utf-8")
     assert path == out / "r1.html"
     assert "<script" not in html and "&lt;script&gt;" in html
@@ -45,23 +54,26 @@ def test_report_is_self_contained_escaped_and_shows_the_finding(run: tuple[Facts
     assert "社工人数" in html and "indicator_score_rule" in html
 
 
-def test_summary_text_counts(run: tuple[Facts, pd.DataFrame, Path]) -> None:
-    facts, findings, _ = run
-    text = summary_text(facts, findings)
-    assert set(findings["rule"]) == {"indicator_score_rule", "total_score"}
-    assert text.startswith("checks: 1 documents, 25 indicators")
-    assert "2 errors, 0 warnings" in text.splitlines()[0]
-    assert "indicator_score_rule: 1 errors" in text
+def test_a_report_gathered_from_slices_counts_every_slice(run) -> None:
+    facts, checked, out = run
+    assert set(checked.findings["rule"]) == {"indicator_score_rule", "total_score"}
+    other = truth_facts([CORPUS / "pingshan-2020-projects.truth.json"])
+    html = write_report(out, "r3", _report((facts, checked), (other, expectations.Checks().check(other))),
+                        {}, None).read_text(encoding="utf-8")
+    assert f"2 份文件 · {len(facts.indicators) + len(other.indicators)} 个指标" in html
+    assert "1 份文件全部通过；1 份有未通过的检查" in html
+    assert '<span class="bad">2 个错误</span>' in html
 
 
 def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_rest(
-        run: tuple[Facts, pd.DataFrame, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    facts, findings, out = run
+        run, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts, checked, out = run
+    findings = checked.findings
     import expectations.report as report
 
     monkeypatch.setattr(report, "MAX_LISTED", 1)
     pdf = {facts.documents.loc[0, "doc_id"]: CORPUS / f"{LUOHU}.pdf"}
-    html = write_report(out, "r2", facts, findings, pdf, None).read_text(encoding="utf-8")
+    html = write_report(out, "r2", _report((facts, checked)), pdf, None).read_text(encoding="utf-8")
     assert len(findings) == 2 and html.count('<div class="finding">') == 1
     assert findings.loc[0, "severity"] == "error" and findings.loc[0, "rule"] in html
     assert "v_dq_findings WHERE run_id = 'r2'" in html
