@@ -72,6 +72,7 @@ class RunWriter:
         self.db, self.run_id, self.parser_version = db, run_id, parser_version
         self.quarantine_dir, self.outcome, self.on_done = quarantine_dir, outcome, on_done
         self._errors: dict[str, str] = {}  # sha256 -> why this run quarantined it (its copies follow it)
+        self._schema_current = False  # the first write of the run brings the schema up to date
 
     def start(self, source: str, prefect_flow_run_id: str | None) -> None:
         self._write(lambda con: warehouse.start_run(con, self.run_id, source, self.parser_version,
@@ -124,7 +125,8 @@ class RunWriter:
         self._write(load)
 
     def _write(self, action: Callable) -> None:
-        con = warehouse.connect(self.db)
+        con = warehouse.connect(self.db, refresh=not self._schema_current)
+        self._schema_current = True
         try:
             action(con)
         finally:
