@@ -65,6 +65,11 @@ def shared_pool(workers: int) -> ProcessPool:
         return pool
 
 
+def start_pool(workers: int) -> None:
+    """Start the shared pool's processes now (pebble starts them at the first file otherwise)."""
+    shared_pool(workers).schedule(os.getpid).result()
+
+
 def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
