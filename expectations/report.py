@@ -153,6 +153,7 @@ class RunReport:
     n_indicators: int = 0
     rates: list[pd.Series] = field(default_factory=list)
     points: pd.DataFrame | None = None
+    n_points: int = 0  # score points in the run, drawn or not
 
     def add(self, facts: Facts, checked: Checked) -> None:
         findings = checked.findings
@@ -165,8 +166,9 @@ class RunReport:
         self.n_indicators += len(facts.indicators)
         lines = facts.budget_lines
         self.rates.append(lines.loc[lines["is_total"].astype(bool), "execution_rate"].dropna())
-        points = pd.concat([p for p in (self.points, _score_points(facts, findings)) if p is not None],
-                           ignore_index=True)
+        new = _score_points(facts, findings)
+        self.n_points += len(new)
+        points = pd.concat([p for p in (self.points, new) if p is not None], ignore_index=True)
         self.points = points.sort_values("broken", ascending=False, kind="stable").head(MAX_POINTS)
 
 
@@ -206,7 +208,7 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[
         n_errors=report.n_errors, n_warnings=report.n_findings - report.n_errors,
         n_documents=len(files), n_indicators=report.n_indicators,
         histogram=_histogram_svg(rates), n_rates=len(rates),
-        scatter=_scatter_svg(points), n_points=len(points), max_points=MAX_POINTS, data_docs=docs_link,
+        scatter=_scatter_svg(points), n_points=report.n_points, n_drawn=len(points), data_docs=docs_link,
         quarantined=quarantined or [])
     target.write_text(html, encoding="utf-8")
     return target

@@ -72,9 +72,11 @@ def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_res
     import expectations.report as report
 
     monkeypatch.setattr(report, "MAX_LISTED", 1)
+    monkeypatch.setattr(report, "MAX_POINTS", 3)
     pdf = {facts.documents.loc[0, "doc_id"]: CORPUS / f"{LUOHU}.pdf"}
     html = write_report(out, "r2", _report((facts, checked)), pdf, None).read_text(encoding="utf-8")
     assert len(findings) == 2 and html.count('<div class="finding">') == 1
     assert findings.loc[0, "severity"] == "error" and findings.loc[0, "rule"] in html
     assert "v_dq_findings WHERE run_id = 'r2'" in html
     assert "0 份文件全部通过；1 份有未通过的检查" in html
+    assert re.search(r"共 \d+ 个点，画出 3 个", html) and html.count("<circle") == 3
