@@ -28,6 +28,7 @@ __all__ = ["FINDING_COLUMNS", "RULES", "SUMMARY_COLUMNS", "Checked", "Checks", "
 class Checked:
     findings: pd.DataFrame  # FINDING_COLUMNS, one row per finding, in report order
     summary: pd.DataFrame   # SUMMARY_COLUMNS: checked / passed / failed per rule and document
+    frames: dict[str, pd.DataFrame]  # each rule's prepared frame: the rows it checked (the report plots some)
 
 
 class Checks:
@@ -45,7 +46,7 @@ class Checks:
         parts = [_findings(rule, frames[rule], rows) for rule, rows in unexpected.items() if rows]
         findings = in_report_order(pd.concat(parts, ignore_index=True)) if parts else \
             pd.DataFrame(columns=FINDING_COLUMNS)
-        return Checked(findings, _summary(frames, facts.documents["doc_id"], findings))
+        return Checked(findings, _summary(frames, facts.documents["doc_id"], findings), frames)
 
     def data_docs(self, out_dir: Path) -> Path:
         """Build GX's Data Docs (a static site) for the run's validations under out_dir."""

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from PIL import ImageDraw
 
 from expectations import FINDING_COLUMNS, SUMMARY_COLUMNS, Checked, in_report_order
-from expectations.prepare import budget_score, indicator_score_rule
 from expectations.reading import fmt
 from expectations.rules import RULE_BY_ID, RULES
 from transform.facts import Facts
@@ -117,23 +116,23 @@ def _scatter_svg(points: pd.DataFrame, size: int = 320) -> Markup:
     return Markup("".join(parts) + "</svg>")
 
 
-def _score_points(facts: Facts, findings: pd.DataFrame) -> pd.DataFrame:
+def _score_points(frames: dict[str, pd.DataFrame], findings: pd.DataFrame) -> pd.DataFrame:
     """Printed vs recomputed scores of indicators (quantitative rule) and budget lines."""
     def keys(frame: pd.DataFrame, rule: pd.Series | str) -> list[tuple]:
         return list(zip(frame["doc_id"], frame["evaluation_no"], frame["indicator_no"].fillna(-1),
                         frame["line_no"].fillna(-1), [rule] * len(frame) if isinstance(rule, str) else rule))
 
     broken = set(keys(findings, findings["rule"]))
-    frames = []
-    for rule, frame in (("indicator_score_rule", indicator_score_rule(facts)),
-                        ("budget_score", budget_score(facts))):
+    points = []
+    for rule in ("indicator_score_rule", "budget_score"):
+        frame = frames[rule]
         weight = frame["weight"].where(frame["weight"] > 0)
-        frames.append(pd.DataFrame({
+        points.append(pd.DataFrame({
             "label": frame["label"].astype(str), "declared_score": frame["observed"],
             "recomputed_score": frame["expected"],
             "declared": frame["observed"] / weight, "recomputed": frame["expected"] / weight,
             "broken": [k in broken for k in keys(frame, rule)]}))
-    return pd.concat(frames, ignore_index=True).dropna(subset=["declared", "recomputed"])
+    return pd.concat(points, ignore_index=True).dropna(subset=["declared", "recomputed"])
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -166,7 +165,7 @@ class RunReport:
         self.n_indicators += len(facts.indicators)
         lines = facts.budget_lines
         self.rates.append(lines.loc[lines["is_total"].astype(bool), "execution_rate"].dropna())
-        new = _score_points(facts, findings)
+        new = _score_points(checked.frames, findings)
         self.n_points += len(new)
         points = pd.concat([p for p in (self.points, new) if p is not None], ignore_index=True)
         self.points = points.sort_values("broken", ascending=False, kind="stable").head(MAX_POINTS)

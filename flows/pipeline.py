@@ -62,15 +62,10 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         quarantined: list[dict[str, str]] = []
         for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
             facts = Facts.concat([p.facts for p in batch if p.facts is not None])
+            findings = pd.DataFrame(columns=["doc_id"])
             if not facts.documents.empty:
                 checks = checks or Checks()
-                checked = checks.check(facts, f"{run_id} slice {k}")
-                report.add(facts, checked)
-                findings = checked.findings
-                outcome.checks_failed += int((findings["severity"] == "error").sum())
-                outcome.checks_warned += int((findings["severity"] == "warning").sum())
-            else:
-                findings = pd.DataFrame(columns=["doc_id"])
+                findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome)
             bad = [(p.file, p.error) for p in batch if p.error]
             writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
             pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
@@ -81,6 +76,15 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         if quarantined or checks is not None:
             outcome.report_path = write_report(reports, run_id, report, checks, pdf_paths, quarantined)
         return writer.finish()
+
+
+def _check(checks: Checks, facts: Facts, name: str, report: RunReport, outcome: Outcome) -> pd.DataFrame:
+    """A slice's findings; its counts go to the report and the outcome (its prepared frames end here)."""
+    checked = checks.check(facts, name)
+    report.add(facts, checked)
+    outcome.checks_failed += int((checked.findings["severity"] == "error").sum())
+    outcome.checks_warned += int((checked.findings["severity"] == "warning").sum())
+    return checked.findings
 
 
 def _slices(parsed: Iterable[Parsed], size: int) -> Iterator[list[Parsed]]:
