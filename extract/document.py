@@ -15,6 +15,7 @@ from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
 from extract.stitch import PAGE_FURNITURE, join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
+from extract.unruled import split_cell
 
 CELL_COLUMNS = ["table", "row", "col", "row_span", "col_span", "page", "x0", "y0", "x1", "y1",
                 "text", "confidence"]
@@ -106,7 +107,11 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
                        text_y1=max(g.y1 for g in inside))
 
     texts = iter([buckets.get(i, []) for i in range(len(cells))])
-    filled = [replace(t, cells=[filled_cell(c, next(texts)) for c in t.cells]) for t in tables]
+    filled = []
+    for t in tables:
+        edges = sorted({x for c in t.cells for x in (c.x0, c.x1)})
+        parts = [part for c in t.cells for part in split_cell(c, next(texts), edges)]
+        filled.append(replace(t, cells=[filled_cell(c, inside) for c, inside in parts]))
     return filled, buckets.get(-1, [])
 
 
