@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from transform import labels as L
 from transform.grid import Grid, GridCell, match
-from transform.values import clean, fold, number, ordinal, points, strip_points
+from transform.values import answer, clean, fold, number, ordinal, points, strip_points
 
 Span = tuple[float, float]
 
@@ -244,8 +244,8 @@ class ProjectFormReader:
             row[name] = cell
         if match(L.INDICATOR_COLUMNS, row["name"].label if row.get("name") else "") == "name":
             return  # a header row repeated
-        if not any(row.get(k) is not None and row[k].text.strip() for k in ("name", "target", "actual")):
-            return
+        if not any(row.get(k) is not None and answer(row[k].text) for k in ("name", "target", "actual")):
+            return  # a blank or unfilled template row (指标2：, ……)
         level1 = row.get("level1")
         out = {name: (cell.text if cell is not None else None) for name, cell in row.items()}
         out["level1_points"] = points(level1.text) if level1 is not None else None

@@ -5,7 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from transform.labels import CHINESE_DIGITS, COMPARATORS, QUALITATIVE_HINTS, UNIT_WORDS
+from transform.labels import (CHINESE_DIGITS, CODE_NAME, COMPARATORS, INSTRUCTION, PLACEHOLDER,
+                              QUALITATIVE_HINTS, UNIT_WORDS)
 
 NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
@@ -22,6 +23,31 @@ def clean(text: str | None) -> str | None:
         return None
     out = re.sub(r"\s+", " ", str(text)).strip()
     return out or None
+
+
+def answer(text: str | None) -> str | None:
+    """What a filled-in cell says: blank for an unfilled template row (指标2：, ……) or the template's
+    own instructions (…（200字以内）), else the cleaned text."""
+    out = clean(text)
+    if out is None:
+        return None
+    folded = fold(out)
+    if re.fullmatch(PLACEHOLDER, folded) or re.fullmatch(INSTRUCTION, folded):
+        return None
+    return out
+
+
+def code_name(text: str | None) -> tuple[str | None, str | None]:
+    """'219001-池州市贵池区人民政府' / '[105]教育部' → (code, name); plain names → (None, name)."""
+    out = clean(text)
+    if out is None:
+        return None, None
+    for pattern in CODE_NAME:
+        found = re.fullmatch(pattern, out)
+        if found:
+            code, name = (v for k, v in found.groupdict().items() if v is not None)
+            return code, clean(name)
+    return None, out
 
 
 def number(text: str | None) -> float | None:
@@ -75,14 +101,15 @@ _MEASURE = re.compile(rf"^(?P<op>{'|'.join(map(re.escape, sorted(COMPARATORS, ke
                       rf"(?P<num>{NUMBER})(?P<unit>.*)$")
 
 
-def measure(text: str | None) -> Measure:
+def measure(text: str | None, op_text: str | None = None) -> Measure:
+    """`op_text`: the operator printed in a column of its own (Sichuan's 指标性质), when there is one."""
     folded = fold(text)
     found = _MEASURE.match(folded)
     if found:
         unit = found.group("unit") or None
         if unit is None or len(unit) <= 6 and (unit in UNIT_WORDS or re.fullmatch(r"[^\d]{1,4}(/[^\d]{1,2})?", unit)):
-            op = COMPARATORS.get(found.group("op") or "", "=") if found.group("op") else None
-            return Measure(op, float(found.group("num").replace(",", "")), unit, False)
+            op = found.group("op") or fold(op_text)
+            return Measure(COMPARATORS.get(op) if op else None, float(found.group("num").replace(",", "")), unit, False)
     qualitative = bool(folded) and folded not in EMPTY_MARKS and (
         not re.search(r"\d", folded) or any(h in folded for h in QUALITATIVE_HINTS))
     return Measure(None, None, None, qualitative)

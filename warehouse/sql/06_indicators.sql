@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     level2                VARCHAR,
     name                  VARCHAR,
     target_text           VARCHAR,
+    target_op_text        VARCHAR,
     target_op             VARCHAR,
     target_value          DOUBLE,
     target_unit           VARCHAR,
@@ -39,6 +40,7 @@ COMMENT ON COLUMN indicators.level1_points IS '一级指标分值: points printe
 COMMENT ON COLUMN indicators.level2 IS '二级指标: level-2 category (数量 quantity, 质量 quality, 时效 timeliness, 成本 cost …)';
 COMMENT ON COLUMN indicators.name IS '三级指标: indicator name';
 COMMENT ON COLUMN indicators.target_text IS '年度指标值: target as printed';
+COMMENT ON COLUMN indicators.target_op_text IS '指标性质: the operator printed in a column of its own (=, ≥, ≤, 定性), as printed';
 COMMENT ON COLUMN indicators.target_op IS 'target comparison parsed from the text (≥, ≤, =, <, >)';
 COMMENT ON COLUMN indicators.target_value IS 'target number parsed from the text';
 COMMENT ON COLUMN indicators.target_unit IS 'target unit parsed from the text (%, 人, 个 …)';
