@@ -13,7 +13,7 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import PAGE_FURNITURE, join_tables
+from extract.stitch import PAGE_FURNITURE, absorb_overflow, join_tables
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
@@ -134,8 +134,7 @@ def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:
 
 
 def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
-    tables = [t for pc in contents for t in pc.tables]
-    lines = [ln for pc in contents for ln in pc.lines]
+    tables, lines = absorb_overflow([t for pc in contents for t in pc.tables], [ln for pc in contents for ln in pc.lines])
     joined = join_tables(tables, lines, {pc.page: pc.width for pc in contents})
     cell_rows = []
     for t_i, jt in enumerate(joined):

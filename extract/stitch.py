@@ -41,6 +41,41 @@ class JoinedTable:
     lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
 
 
+def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[list[PageTable], list[TextLine]]:
+    """Text a browser prints past a table's cut edge belongs to the cell it overflows.
+
+    Printing a tall merged cell (a vertical 效益指标 label) across a page break, Chromium may put a line
+    of it just under the table's last rule, outside every cell; it would read as a free line and keep
+    the two pieces apart. A line hugging the bottom rule of a table that the next page continues,
+    inside one of its bottom cells, is moved into that cell."""
+    firsts = {}
+    for t in tables:
+        firsts.setdefault(t.page, t)
+    lasts = {t.page: t for t in tables}
+    kept: list[TextLine] = []
+    out = {id(t): t for t in tables}
+    for ln in lines:
+        table = lasts.get(ln.page)
+        nxt = firsts.get(ln.page + 1)
+        height = ln.y1 - ln.y0
+        seam = (table is not None and nxt is not None and ln.y0 < table.y0 + 1 and ln.y1 > table.y0 - 1.5 * height
+                and abs(table.x0 - nxt.x0) < ALIGN and abs(table.x1 - nxt.x1) < ALIGN)
+        # The cell it overflows holds it whole and goes on at the top of the next page.
+        cell = next((c for c in out[id(table)].cells if abs(c.y0 - table.y0) < 1
+                     and c.x0 <= ln.x0 and ln.x1 <= c.x1
+                     and any(abs(n.y1 - nxt.y1) < 1 and abs(n.x0 - nxt.x0 - (c.x0 - table.x0)) < ALIGN
+                             and abs(n.x1 - nxt.x0 - (c.x1 - table.x0)) < ALIGN for n in nxt.cells)),
+                    None) if seam else None
+        if cell is None:
+            kept.append(ln)
+            continue
+        grown = replace(cell, text=join_parts([cell.text, ln.text]), text_y0=ln.y0,
+                        text_y1=cell.text_y1 if cell.text_y1 is not None else ln.y1)
+        current = out[id(table)]
+        out[id(table)] = replace(current, cells=[grown if c is cell else c for c in current.cells])
+    return [out[id(t)] for t in tables], kept
+
+
 def join_tables(tables: list[PageTable], lines: list[TextLine], page_width: dict[int, float]) -> list[JoinedTable]:
     joined: list[JoinedTable] = []
     previous: PageTable | None = None
