@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import forms  # noqa: E402  (bench/ modules, not part of the package)
 from forms import Cell, Form, Line, Row  # noqa: E402
-from producers import Doc, chromium, soffice, to_fods, to_html, write_docx  # noqa: E402
+from producers import PAGE_FOOTER, Chromium, Doc, soffice, to_fods, to_html, write_docx  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 TEMPLATES = ["luohu-2024-projects", "pingshan-2020-projects", "dawukou-2020-project",
@@ -332,7 +332,9 @@ def plan_print(rng: random.Random, producer: str, landscape: bool | None = None)
             "rules": rules, "rule_pt": 0.1 if rules == "hairline" else rng.choice([0.5, 0.5, 0.75]),
             "font": rng.choice(FONTS), "fsize": round(rng.uniform(8.5, 10.5), 1), "margin": round(rng.uniform(24, 48)),
             "top_margin": round(rng.uniform(25, 90)), "page_numbers": rng.random() < 0.6,
-            "repeat_header": producer != "calc" and rng.random() < 0.6}
+            "repeat_header": producer != "calc" and rng.random() < 0.6,
+            "form_per_page": producer == "calc" or rng.random() < 0.5,
+            "browser_footer": rng.choice(["browser", "site"]) if producer == "browser" else None}
 
 
 def plan_all(templates: list[str], producers: list[str], start: int, n: int, seed: int,
@@ -375,7 +377,7 @@ def make_document(plan: dict, replicas: dict[str, Template]) -> tuple[Doc, dict]
     for f in doc_forms:
         forms.apply_rules(f, pr["rules"])
     doc = Doc(plan["name"], doc_forms, title, pr["landscape"], pr["font"], pr["fsize"], pr["rule_pt"], pr["margin"],
-              pr["top_margin"], pr["page_numbers"], pr["repeat_header"], plan.get("page"), fit)
+              pr["top_margin"], pr["page_numbers"], pr["repeat_header"], pr["form_per_page"], plan.get("page"), fit)
     truth["_variant"] = {**variant, **{k: v for k, v in pr.items() if k not in ("font", "fsize", "margin", "top_margin")},
                          "font": pr["font"], "forms": len(doc_forms)}
     return doc, truth
@@ -420,10 +422,16 @@ def _batch(args: tuple[list[dict], str, list[str]]) -> int:
         if "pdf" in formats:
             soffice(sorted(folders["calc"].glob("*.fods")), "pdf:calc_pdf_Export", out_dir, profile)
             soffice(sorted(folders["writer"].glob("*.docx")), "pdf:writer_pdf_Export", out_dir, profile)
-            for doc, truth in made:
-                if truth["_variant"]["producer"] == "browser":
-                    chromium(sources[doc.name]["html"], out_dir / f"{doc.name}.pdf", tmp_dir / "chromium",
-                             header_footer=doc.page_numbers)
+            browser_docs = [(doc, truth) for doc, truth in made if truth["_variant"]["producer"] == "browser"]
+            if browser_docs:
+                browser = Chromium(tmp_dir / "chromium")
+                try:
+                    for doc, truth in browser_docs:
+                        footer = {"browser": "browser", "site": PAGE_FOOTER}[truth["_variant"]["browser_footer"]]
+                        browser.print_pdf(sources[doc.name]["html"], out_dir / f"{doc.name}.pdf",
+                                          footer if doc.page_numbers else None)
+                finally:
+                    browser.close()
         if "xlsx" in formats:
             (out_dir / "xlsx").mkdir(exist_ok=True)
             soffice([s["fods"] for s in sources.values()], "xlsx:Calc MS Excel 2007 XML", out_dir / "xlsx", profile)

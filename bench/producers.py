@@ -11,7 +11,11 @@ batch (start-up paid once); Chromium once per document (it cannot print several 
 """
 from __future__ import annotations
 
+import base64
+import json
 import math
+import os
+import select
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -36,6 +40,7 @@ class Doc:
     top_margin: float
     page_numbers: bool
     repeat_header: bool     # the indicator column headers repeat after page breaks (writer, browser)
+    form_per_page: bool = True   # each form starts a page (writer, browser; Calc prints one sheet per form)
     page: tuple[float, float] | None = None   # None: A4 in the drawn orientation
     fit: str = "fill"       # "fill": columns widened to the printable width; "shrink": only narrowed to it
 
@@ -227,19 +232,21 @@ def _run(text: str, doc: Doc, size: float, bold: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _para(text: str, doc: Doc, align: str = "l", size: float | None = None, bold: bool = False, space: int = 0) -> str:
+def _para(text: str, doc: Doc, align: str = "l", size: float | None = None, bold: bool = False, space: int = 0,
+          new_page: bool = False) -> str:
     jc = {"l": "left", "c": "center", "r": "right"}[align]
+    brk = "<w:pageBreakBefore/>" if new_page else ""
     runs = "".join(_run(t, doc, size or doc.fsize, bold) + ("<w:r><w:br/></w:r>" if i + 1 < len(text.split("\n")) else "")
                    for i, t in enumerate(text.split("\n")))
-    return f'<w:p><w:pPr><w:spacing w:before="0" w:after="{space}" w:line="240" w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr>{brk}<w:spacing w:before="0" w:after="{space}" w:line="240" w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr>{runs}</w:p>'
 
 
-def _docx_line(line: Line, doc: Doc) -> str:
+def _docx_line(line: Line, doc: Doc, new_page: bool = False) -> str:
     if line.title:
-        return _para(line.blocks[0][0], doc, "c", doc.fsize * 1.8, bold=True, space=120)
+        return _para(line.blocks[0][0], doc, "c", doc.fsize * 1.8, bold=True, space=120, new_page=new_page)
     if len(line.blocks) == 1:
-        return _para(line.blocks[0][0], doc, line.blocks[0][1])
-    return _para("　　　　".join(t for t, _ in line.blocks), doc, "l")
+        return _para(line.blocks[0][0], doc, line.blocks[0][1], new_page=new_page)
+    return _para("　　　　".join(t for t, _ in line.blocks), doc, "l", new_page=new_page)
 
 
 def _docx_table(rows: list[Row], widths: list[float], repeat: int, doc: Doc) -> str:
@@ -272,9 +279,10 @@ def _docx_table(rows: list[Row], widths: list[float], repeat: int, doc: Doc) -> 
 def write_docx(doc: Doc, path: Path) -> None:
     body = []
     for i, form in enumerate(doc.forms):
-        if i:
-            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-        body += [_docx_line(line, doc) for line in form.above]
+        new_page = i > 0 and doc.form_per_page   # on the form's first line: a break paragraph could leave a blank page
+        if i and (not doc.form_per_page or not form.above):
+            body.append(_para("", doc, new_page=new_page))
+        body += [_docx_line(line, doc, new_page and k == 0) for k, line in enumerate(form.above)]
         widths = doc.widths(form)
         for k, (rows, repeat) in enumerate(_tables(doc, form)):
             if k:   # adjacent tables would merge: a 1 pt paragraph between them
@@ -321,7 +329,7 @@ def to_html(doc: Doc) -> str:
     parts = []
     for i, form in enumerate(doc.forms):
         widths = doc.widths(form)
-        parts.append(f'<section{" class=next" if i else ""}>')
+        parts.append(f'<section{" class=next" if i and doc.form_per_page else ""}>')
         parts += [_html_line(line) for line in form.above]
         cols = "".join(f'<col style="width:{w:.1f}pt">' for w in widths)
         for rows, repeat in _tables(doc, form):
@@ -349,7 +357,7 @@ table {{ border-collapse: collapse; table-layout: fixed; margin: 0 auto; }}
 td {{ padding: 2pt 3pt; text-align: center; vertical-align: middle; word-break: break-all; }}
 p {{ margin: 0 0 4pt 0; }} p.title {{ font-size: {doc.fsize * 1.8:.1f}pt; font-weight: bold; text-align: center; }}
 p.line {{ display: flex; justify-content: space-between; }}
-section.next {{ break-before: page; }}
+section {{ margin-bottom: 12pt; }} section.next {{ break-before: page; }}
 </style></head><body>
 {"".join(parts)}
 </body></html>
@@ -376,8 +384,80 @@ def soffice(files: list[Path], target: str, out_dir: Path, profile: Path) -> Non
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
 
 
-def chromium(html: Path, pdf: Path, profile: Path, header_footer: bool) -> None:
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-                    *([] if header_footer else ["--no-pdf-header-footer"]), f"--print-to-pdf={pdf}",
-                    html.resolve().as_uri()],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+class Chromium:
+    """One headless Chromium for a batch, driven over its DevTools pipe (--remote-debugging-pipe: JSON
+    messages ending in NUL on fds 3 and 4): a page per document, printed by Page.printToPDF."""
+
+    def __init__(self, profile: Path):
+        to_browser, self._write = os.pipe()
+        self._read, from_browser = os.pipe()
+
+        def fds() -> None:   # the browser reads fd 3 and writes fd 4
+            a, b = os.dup(to_browser), os.dup(from_browser)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+        self.proc = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+                                      "--remote-debugging-pipe", "about:blank"], preexec_fn=fds, close_fds=False,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser)
+        os.close(from_browser)
+        self._buffer, self._id, self._events = b"", 0, []
+
+    def _call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        self._id += 1
+        message = {"id": self._id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._write, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._next()
+            if reply.get("id") == self._id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply["result"]
+            self._events.append(reply)
+
+    def _next(self, timeout: float = 120) -> dict:
+        while b"\0" not in self._buffer:
+            if not select.select([self._read], [], [], timeout)[0]:
+                raise TimeoutError("chromium did not answer")
+            chunk = os.read(self._read, 1 << 20)
+            if not chunk:
+                raise RuntimeError("chromium exited")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def print_pdf(self, html: Path, pdf: Path, footer: str | None) -> None:
+        """footer: None (no header or footer), "browser" (its own: date, title, URL, page x/y) or an HTML template."""
+        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self._call("Page.enable", session=session)
+        self._events.clear()
+        self._call("Page.navigate", {"url": html.resolve().as_uri()}, session)
+        while not any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == session for e in self._events):
+            self._events.append(self._next())
+        params = {"preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": footer is not None}
+        if footer not in (None, "browser"):
+            params.update(headerTemplate="<span></span>", footerTemplate=footer)
+        data = self._call("Page.printToPDF", params, session)["data"]
+        pdf.write_bytes(base64.b64decode(data))
+        self._call("Target.closeTarget", {"targetId": target})
+
+    def close(self) -> None:
+        try:
+            self._call("Browser.close")
+        except (RuntimeError, TimeoutError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._write)
+        os.close(self._read)
+
+
+# the footer Chinese sites print with their own print stylesheet (Chromium fills the spans)
+PAGE_FOOTER = ('<div style="width:100%;text-align:center;font-size:9pt">第 <span class="pageNumber"></span> 页，'
+               '共 <span class="totalPages"></span> 页</div>')
