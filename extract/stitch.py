@@ -20,6 +20,7 @@ from extract.text import join_parts
 EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed twice
 ALIGN = 6.0  # points: a column's rules on two pages; a deskewed scan's wander by a few points
 PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*|[(（]?续表?[)）]?)$", re.I)
+LINE = 14.0  # points: the most one line of a form's text takes
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
 
 
@@ -58,7 +59,8 @@ def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[lis
         table = lasts.get(ln.page)
         nxt = firsts.get(ln.page + 1)
         height = ln.y1 - ln.y0
-        seam = (table is not None and nxt is not None and ln.y0 < table.y0 + 1 and ln.y1 > table.y0 - 1.5 * height
+        # Printed past the rule: its centre is below it (a glyph clipped at the rule is Calc's, see _text_cut_by_break).
+        seam = (table is not None and nxt is not None and (ln.y0 + ln.y1) / 2 < table.y0 < ln.y1 + 1.5 * height
                 and abs(table.x0 - nxt.x0) < ALIGN and abs(table.x1 - nxt.x1) < ALIGN)
         # The cell it overflows holds it whole and goes on at the top of the next page.
         cell = next((c for c in out[id(table)].cells if abs(c.y0 - table.y0) < 1
@@ -199,7 +201,18 @@ def _is_continued_row(above: list[PlacedCell], top: list[Cell], shift: float) ->
     first = min(top, key=lambda c: c.x0)
     label_left_empty = bool(last[0].text.strip()) and not first.text.strip() and first.row_span == 1
     adds_text = any(c.text.strip() for c in top)
-    return adds_text and (numbers_left_empty or (not has_numbers and label_left_empty))
+    # Text only runs on from a cell whose text was cut: it reaches down to the break. A new row under
+    # labels merged across the break adds text below cells that ended clear of the bottom ('0起').
+    cut = all(_pressed_down(partner) for c in top if c.text.strip()
+              for partner in last if abs(partner.x0 + shift - c.x0) < ALIGN and abs(partner.x1 + shift - c.x1) < ALIGN)
+    return adds_text and cut and (numbers_left_empty or (not has_numbers and label_left_empty))
+
+
+def _pressed_down(cell: Cell) -> bool:
+    if cell.text_y0 is None or cell.text_y1 is None:
+        return True  # no glyph boxes (a scan): keep the older judgement
+    # No room left under the text for another line of it.
+    return cell.text_y0 - cell.y0 < 0.8 * min(cell.text_y1 - cell.text_y0, LINE)
 
 
 def _same_span_cut_by_break(above: PlacedCell, cell: Cell) -> bool:
