@@ -14,7 +14,8 @@ from transform.grid import Grid, GridCell
 from transform.project_form import Draft, ProjectFormReader
 from transform.region import region_of
 from transform.summary_form import read_summary
-from transform.values import answer, clean, code_name, fold, measure, number, points, rate, strip_points
+from transform.values import (answer, clean, code_name, fold, measure, number, points, rate, strip_points,
+                              ticked)
 
 
 class UnknownForm(ValueError):
@@ -49,19 +50,21 @@ def build_facts(extraction, file_name: str) -> Facts:
     else:
         drafts = ProjectFormReader().read(grids)
         features = set().union(*(d.labels_seen for d in drafts)) if drafts else set()
-        if any(g["goal_no"] is not None for d in drafts for g in d.goals):
+        # Numbered goals make a whole-department form; a project form may head its indicators so (Hubei).
+        if any(g["goal_no"] is not None for d in drafts for g in d.goals) \
+                and not any(d.header.get("project_name") for d in drafts):
             features.add("numbered_goals")
     if title and re.fullmatch(L.DEPARTMENT_TITLE, fold(title)):
         features.add("department_title")
     kind = family(features)
+    if {"target"} <= features and not features & {"actual", "score"}:
+        raise UnknownForm("not a self-evaluation (自评表): looks like 绩效目标申报表 (targets, no actuals)")
     if kind is None and drafts and any(d.header for d in drafts) \
             and any(d.budget or d.indicators for d in drafts):
         # A self-evaluation of a template nobody has described: what could be read, flagged as partial.
         kind = ("partial", "department" if "department_title" in features else "project")
     if kind is None or not drafts:
         seen = ", ".join(sorted(features)) or "no form labels"
-        if {"target"} <= features and not features & {"actual", "score"}:
-            raise UnknownForm("not a self-evaluation (自评表): looks like 绩效目标申报表 (targets, no actuals)")
         raise UnknownForm(f"matches no form family (found: {seen}; need an indicator table with "
                           f"二级/三级指标 and 指标值/完成值 columns, or a 序号 summary table)")
     layout, scope = kind
@@ -201,7 +204,7 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
         "supervising_unit_code": h.get("supervising_unit_code"),
         "unit_code": h.get("unit_code"), "period": h.get("period"),
         "is_key_project": {"是": True, "否": False}.get(fold(key_project)) if key_project else None,
-        "project_nature": h.get("project_nature"),
+        "project_nature": ticked(h.get("project_nature")),
         "total_score": number(total.text) if total else None, "total_score_text": clean(total.text) if total else None,
         "notes": "\n".join(d.notes) or None, **_prov(d.first)})
 

@@ -39,7 +39,8 @@ BUDGET_BLOCK = r"(项目资金|预算执行情况|资金情况|年度预算执�
 
 # Goals: the 年度总体目标 row, or numbered 年度目标 N of a department form.
 GOALS_LABEL = r"(年度)?总体目标|年度(总体)?绩效目标"
-NUMBERED_GOAL = r"年度目标(?P<no>\d+|[一二三四五六七八九十]+)[:：]?(\((?P<points>[\d.]+)分\))?"
+# 年度目标1：(11分) of a department form; 年度绩效目标1 (40分) heading a block of indicators (Hubei).
+NUMBERED_GOAL = r"年度(绩效)?目标(?P<no>\d+|[一二三四五六七八九十]+)?[:：]?(\((?P<points>[\d.]+)分\))?"
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 GOAL_TARGET_HEADER = r"预期目标|年初设定目标|年度目标|目标|项目年度目标"
 GOAL_ACTUAL_HEADER = (r"实际完成情况|全年实际完成情况|年度实际完成情况|完成情况|年度目标完成情况"
@@ -94,6 +95,10 @@ UNIT_WORDS = {"%", "人", "次", "万元", "元", "件", "场", "个", "家", "�
 QUALITATIVE_HINTS = ("提升", "提高", "达到", "达成", "有效", "显著", "明显", "持续", "逐步", "合格",
                      "完成", "保障", "满意", "减少", "稳定", "不适用")
 MONEY_UNITS = {"万元": 10000, "元": 1}
+# Check-box option cells (1、持续性项目☑ 2、新增性项目□): the ticked option is the value. Word's
+# Wingdings 2 box glyphs come through as letters (R ticked, £ empty).
+TICKED = "☑■√✓✔☒▣R"
+UNTICKED = "□☐口£"
 # Where a form states its money unit: a 单位 line, or a block or column label (项目资金（万元）).
 MONEY_UNIT_STATED = r"(?:金额)?单位[:：]?(万元|元)|[(（](万元|元)[)）]"
 
@@ -111,7 +116,7 @@ INSTRUCTION = r".*[(（]\s*\d+\s*字(以内|左右)?\s*[)）].*|请(填写|填�
 
 # Related forms that are not self-evaluations, by title or by a column only they print.
 RELATED_FORM_TITLES: dict[str, str] = {
-    r".*绩效目标(申报|审核)表.*": "绩效目标申报表 (performance targets, no actuals)",
+    r".*绩效目标(申报|审核|批复)?表.*": "绩效目标申报表 (performance targets, no actuals)",
     r".*(执行监控|运行监控|监控情况)表?.*": "绩效目标执行监控表 (mid-year monitoring)",
     r".*(预算|决算)(公开)?.*(总表|明细表|情况表).*": "部门预算/决算公开表 (budget disclosure table)",
 }

@@ -114,9 +114,16 @@ class ProjectFormReader:
         """年度目标 N: (11分) | goal text — a department form's numbered goal."""
         for cell in own:
             found = re.fullmatch(L.NUMBERED_GOAL, cell.label)
-            if found:
+            if found and (found.group("no") or found.group("points")):
                 text_cell = grid.right_of(r, cell)
-                self.goal_no = ordinal(found.group("no"))
+                if text_cell is not None and match(L.INDICATOR_COLUMNS, text_cell.label):
+                    # A block label beside the indicator header (Hubei): the goal has points, no text.
+                    self.goal_no = ordinal(found.group("no")) if found.group("no") else None
+                    self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
+                                             "target_text": None, "actual_text": None, "cell": cell})
+                    self._touch(cell)
+                    return False
+                self.goal_no = ordinal(found.group("no")) if found.group("no") else None
                 self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
                                          "target_text": text_cell.text if text_cell else None,
                                          "actual_text": None, "cell": text_cell or cell})
@@ -207,7 +214,7 @@ class ProjectFormReader:
         if not own:
             return False
         first = own[0]
-        if re.fullmatch(L.TOTAL_ROW, first.label):
+        if re.fullmatch(L.TOTAL_ROW, fold(strip_points(first.label))):
             score = grid.under(r, self.indicator_cols["score"]) if "score" in self.indicator_cols else None
             if score is None or score is first or number(score.text) is None:
                 score = next((c for c in grid.row(r) if c.x0 >= first.x1 - 1 and number(c.text) is not None

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from transform.labels import (CHINESE_DIGITS, CODE_NAME, COMPARATORS, INSTRUCTION, PLACEHOLDER,
-                              QUALITATIVE_HINTS, UNIT_WORDS)
+                              QUALITATIVE_HINTS, TICKED, UNIT_WORDS, UNTICKED)
 
 NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
@@ -37,6 +37,17 @@ def answer(text: str | None) -> str | None:
     return out
 
 
+def ticked(text: str | None) -> str | None:
+    """The ticked option of a check-box cell ('1、持续性项目☑ 2、新增性项目□' → '持续性项目'); None when
+    options are printed and none is ticked; other text as it is."""
+    out = clean(text)
+    options = re.findall(rf"\d+\s*[、.]\s*([^\d{TICKED}{UNTICKED}]+?)\s*([{TICKED}{UNTICKED}]?)\s*(?=\d+\s*[、.]|$)", out or "")
+    if len(options) < 2:
+        return out
+    chosen = [name for name, mark in options if mark and mark in TICKED]
+    return clean(chosen[0]) if len(chosen) == 1 else None
+
+
 def code_name(text: str | None) -> tuple[str | None, str | None]:
     """'219001-池州市贵池区人民政府' / '[105]教育部' → (code, name); plain names → (None, name)."""
     out = clean(text)
@@ -52,7 +63,7 @@ def code_name(text: str | None) -> tuple[str | None, str | None]:
 
 def number(text: str | None) -> float | None:
     """The one number a cell holds ('2704000.00', '1,407.07', '2758.60 万元', '１０'), else None."""
-    found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元)?\s*", unicodedata.normalize("NFKC", text or ""))
+    found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元|分)?\s*", unicodedata.normalize("NFKC", text or ""))
     return float(found.group(1).replace(",", "")) if found else None
 
 
