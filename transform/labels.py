@@ -9,7 +9,7 @@ from __future__ import annotations
 HEADER_FIELDS: dict[str, str] = {
     r"项目名称|专项资金名称|资金名称": "project_name",  # 专项资金名称: county variants
     r"项目编码|项目代码": "project_code",
-    r"实施单位|单位名称|项目实施单位": "implementing_unit",
+    r"(项目)?实施单位(\(盖章\))?|单位名称(\(盖章\))?": "implementing_unit",
     r"(县级|市级|省级)?主管部门(及代码)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",
     r"单位编码|单位代码": "unit_code",
     r"项目起止时间|项目实施期|实施周期": "period",
@@ -28,7 +28,7 @@ BUDGET_COLUMNS: dict[str, str] = {
     # 调整预算数(A): whole-process forms; 调整后预算数: Sichuan
     r"全年预算数.*|预算数\(A\)|调整(后)?预算数.*|项目年度预算金额": "annual_budget",
     r"全年执行数.*|(预算)?执行数.*|实际支出金额": "executed",
-    r"(预算支出)?执行率.*": "execution_rate",
+    r"(预算(支出)?)?执行率.*": "execution_rate",
     r"分值.*|权重.*": "weight",
     r"得分.*": "score",
 }
