@@ -292,6 +292,8 @@ def draw_variant(rng: random.Random, template: str) -> dict:
         "level1_points": rng.random() < 0.6,
         "rate_style": rng.choice(["pct", "plain"]),
         "eq_printed": rng.random() < 0.5,
+        "fraction_actuals": rng.random() < 0.2,   # "0.962" for 96.2%
+        "unit_words": rng.random() < 0.3,         # 度量单位 百分比 for %
     }
 
 
@@ -323,8 +325,18 @@ def _target_printed(ind: dict, v: dict) -> tuple[str, str]:
     if ind["unit"] is None:
         return ind["target"], ind["actual"]
     op = ind["op"] if ind["op"] != "=" or v["eq_printed"] else ""
-    actual = ind["actual"] + ind["unit"] if ind["actual"][:1].isdigit() else ind["actual"]
+    if not ind["actual"][:1].isdigit():
+        actual = ind["actual"]
+    elif ind["unit"] == "%" and v["fraction_actuals"]:
+        actual = _fraction(ind["actual"])
+    else:
+        actual = ind["actual"] + ind["unit"]
     return f"{op}{ind['target']}{ind['unit']}", actual
+
+
+def _fraction(percent: str) -> str:
+    """An actual written as a fraction ("0.962" for 96.2%), as some bureaus fill the cell."""
+    return f"{round(float(percent) / 100, 4):g}"
 
 
 def _indicator_rows(inds: list[dict], v: dict, rng: random.Random, col0: int, cells_of) -> tuple[list[Row], list[dict]]:
@@ -463,10 +475,11 @@ def sichuan(p: Project, v: dict) -> tuple[Form, dict]:
 
     def cells_of(ind: dict) -> tuple[list[Cell], dict]:
         op = "定性" if ind["unit"] is None else ind["op"]
-        unit_text = ind["unit"] or ""
+        unit = "百分比" if ind["unit"] == "%" and v["unit_words"] else ind["unit"]
+        actual = _fraction(ind["actual"]) if ind["unit"] == "%" and v["fraction_actuals"] else ind["actual"]
         dev = ind["deviation"] or _blank_instruction(rng, v, 1)
-        t = _ind_truth(ind, v, ind["target"], ind["actual"], op, ind["unit"])
-        return ([Cell(3, ind["name"]), Cell(4, op), Cell(5, ind["target"]), Cell(6, unit_text), Cell(7, ind["actual"]),
+        t = _ind_truth(ind, v, ind["target"], actual, op, unit)
+        return ([Cell(3, ind["name"]), Cell(4, op), Cell(5, ind["target"]), Cell(6, unit or ""), Cell(7, actual),
                  Cell(8, _num(ind["weight"])), Cell(9, _num(ind["score"])), Cell(10, dev or "", align="l")], t)
     ind_rows, ind_truth = _indicator_rows(inds, v, rng, 1, cells_of)
     head_at = len(rows)

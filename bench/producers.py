@@ -150,7 +150,7 @@ def to_fods(doc: Doc) -> str:
         for line in form.below:
             xml.append(_fods_line(line, widths, doc, row_style))
         cols = "".join(f'<table:table-column table:style-name="{col_style(w)}"/>' for w in widths)
-        sheets.append(f'<table:table table:name="S{s_i + 1}" table:style-name="ta1">{cols}{"".join(xml)}</table:table>')
+        sheets.append(f'<table:table table:name="自评表{s_i + 1}" table:style-name="ta1">{cols}{"".join(xml)}</table:table>')
     pw, ph = doc.size
     footer = ('<style:footer><text:p>第<text:page-number>1</text:page-number>页，共<text:page-count>1</text:page-count>页</text:p>'
               '</style:footer>') if doc.page_numbers else '<style:footer style:display="false"/>'
