@@ -3,7 +3,9 @@ truth leaves out is counted (placeholder rows, template instructions); the sourc
 from __future__ import annotations
 
 import random
+import re
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,6 +19,11 @@ import forms  # noqa: E402
 import producers  # noqa: E402
 
 CASES = [(template, seed) for template in forms.TEMPLATES for seed in range(12)]
+
+
+def _fold(text: str) -> str:
+    """As the shared scorer compares text: NFKC, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _document(template: str, seed: int):
@@ -137,3 +144,35 @@ def test_open_header_rules_leave_no_inner_verticals():
         for c in r.cells:
             assert ("l" in c.edges) == (c.col == 0) and ("r" in c.edges) == (c.col + c.cs == form.n_cols)
     assert "t" not in ids[1].cells[0].edges and "b" not in ids[0].cells[0].edges
+
+
+@pytest.fixture(scope="module")
+def replicas():
+    if not (ROOT.parent / "shared" / "corpus").is_dir():
+        pytest.skip("../shared/corpus is absent")
+    import generate
+
+    return generate, {t.name: t for t in generate.load_templates()}
+
+
+def test_replica_forms_cover_their_grid_once(replicas):
+    generate, templates = replicas
+    plans = generate.plan_all(list(generate.REPLICAS), ["writer"], 0, 10, 1, templates)
+    for plan in plans:
+        doc, truth = generate.make_document(plan, templates)
+        cells = set()
+        for form in doc.forms:
+            seen: dict[tuple[int, int], int] = {}
+            for r, row in enumerate(form.rows):
+                for c in row.cells:
+                    for k in range(r, r + c.rs):
+                        for col in range(c.col, c.col + c.cs):
+                            seen[(k, col)] = seen.get((k, col), 0) + 1
+                    cells.add(c.text)
+            assert set(seen.values()) == {1}
+            assert len(seen) == len(form.rows) * form.n_cols
+        printed = _fold("".join(cells))
+        for ev in truth["evaluations"]:
+            assert ev["project_name"] is None or _fold(ev["project_name"]) in printed
+            assert all(_fold(i["name"]) in printed for i in ev["indicators"] if i["name"])
+        assert truth["_variant"]["producer"] == "writer" and truth["_variant"]["template"] == plan["template"].split("-")[0]
