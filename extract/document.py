@@ -111,8 +111,18 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
     for t in tables:
         edges = sorted({x for c in t.cells for x in (c.x0, c.x1)})
         parts = [part for c in t.cells for part in split_cell(c, next(texts), edges)]
-        filled.append(replace(t, cells=[filled_cell(c, inside) for c, inside in parts]))
+        cells_out = [filled_cell(c, inside) for c, inside in parts]
+        filled.append(replace(t, cells=_regrid(cells_out) if len(parts) > len(t.cells) else cells_out))
     return filled, buckets.get(-1, [])
+
+
+def _regrid(cells: list[Cell]) -> list[Cell]:
+    """Grid rows from the cells' own edges: a box split into rows adds rows the ruling did not have."""
+    tops = _cluster(sorted({round(y, 1) for c in cells for y in (c.y0, c.y1)}))[::-1]
+    def band(y: float) -> int:
+        return min(range(len(tops)), key=lambda i: abs(tops[i] - y))
+    return sorted((replace(c, row=band(c.y1), row_span=max(band(c.y0) - band(c.y1), 1)) for c in cells),
+                  key=lambda c: (c.row, c.x0))
 
 
 def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:

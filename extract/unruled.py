@@ -21,12 +21,43 @@ CORRIDOR = 2.2
 # an edge a narrower corridor will do (a wrapped value fills its column up to the missing rule).
 SNAP = 1.0
 EDGE_CORRIDOR = 1.2
+# White between two rows of one unruled box: more than the leading of wrapped lines.
+ROW_GAP = 0.9
 # Punctuation inks a corner of its em box (、。，): its box is widened to a full em before gaps are measured.
 PUNCTUATION = set("、。，；：！？）》」』】,.;:!?)")
 
 
 def split_cell(cell: Cell, glyphs: list[Glyph], edges: list[float]) -> list[tuple[Cell, list[Glyph]]]:
-    """The cell as one or more side-by-side cells, each with the glyphs printed inside it."""
+    """The cell as one or more cells, each with the glyphs printed inside it: side by side where its
+    text leaves a vertical corridor; and, in a box ruled only outside (several label/value rows in
+    one box), also one above the other where rows of text split apart that way."""
+    bands = _bands(glyphs)
+    if len(bands) > 1:
+        rows = [split_columns(cell, band, edges) for band in bands]
+        if any(len(r) > 1 for r in rows):
+            tops = [cell.y1, *[(min(g.y0 for g in upper) + max(g.y1 for g in lower)) / 2
+                               for upper, lower in zip(bands, bands[1:])], cell.y0]
+            return [(replace(part, y1=top, y0=bottom), inside)
+                    for row, top, bottom in zip(rows, tops, tops[1:]) for part, inside in row]
+    return split_columns(cell, glyphs, edges)
+
+
+def _bands(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs in horizontal bands separated by more white than wrapped lines leave (ROW_GAP)."""
+    if len(glyphs) < 2:
+        return [glyphs]
+    height = sorted(g.height for g in glyphs)[len(glyphs) // 2]
+    ordered = sorted(glyphs, key=lambda g: -g.y1)
+    bands, low = [[ordered[0]]], ordered[0].y0
+    for g in ordered[1:]:
+        if low - g.y1 >= ROW_GAP * height:
+            bands.append([])
+        bands[-1].append(g)
+        low = min(low, g.y0)
+    return bands
+
+
+def split_columns(cell: Cell, glyphs: list[Glyph], edges: list[float]) -> list[tuple[Cell, list[Glyph]]]:
     if len(glyphs) < 2:
         return [(cell, glyphs)]
     height = sorted(g.height for g in glyphs)[len(glyphs) // 2]

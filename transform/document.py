@@ -241,7 +241,7 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
         target, actual = measure(ind.get("target"), op_text), measure(ind.get("actual"))
         records["indicators"].append({
             **key, "indicator_no": i, "goal_no": ind["goal_no"], "level1": _label(ind.get("level1")),
-            "level1_points": ind.get("level1_points"), "level2": _label(ind.get("level2")),
+            "level1_points": ind.get("level1_points"), "level2": _label(strip_points(ind.get("level2"))),
             "name": answer(ind.get("name")), "target_op_text": op_text, "target_text": answer(ind.get("target")),
             "target_op": target.op, "target_value": target.value, "target_unit": target.unit,
             "target_is_qualitative": target.qualitative, "measure_unit": clean(ind.get("measure_unit")),
