@@ -167,21 +167,28 @@ def _warehouse(args: argparse.Namespace):
     return open_read_only(args.db)
 
 
-def _table(frame, title: str):
+def _show(frame, title: str) -> None:
+    """A table on a terminal; tab-separated lines with a header when piped (for grep, cut, a spreadsheet)."""
+    cells = [["" if v is None or v != v else str(v) for v in row] for row in frame.itertuples(index=False)]
+    if not sys.stdout.isatty():
+        print("\t".join(map(str, frame.columns)))
+        for row in cells:
+            print("\t".join(c.replace("\t", " ").replace("\n", " ") for c in row))
+        print(f"# {title}", file=sys.stderr)
+        return
+    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left")
     for column in frame.columns:
         table.add_column(str(column), overflow="fold")
-    for row in frame.itertuples(index=False):
-        table.add_row(*("" if v is None or v != v else str(v) for v in row))
-    return table
+    for row in cells:
+        table.add_row(*row)
+    Console().print(table)
 
 
 def runs_command(args: argparse.Namespace) -> int:
     """`jixiao runs`: the last runs with their counts and status."""
-    from rich.console import Console
-
     from warehouse.inspect import runs
 
     with _warehouse(args) as con:
@@ -189,14 +196,12 @@ def runs_command(args: argparse.Namespace) -> int:
     frame["run_id"] = frame["run_id"].str[:8]
     frame["started_at"] = frame["started_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     frame = frame.drop(columns=["finished_at", "report_path", "parser_version"])
-    Console().print(_table(frame, f"last {len(frame)} run(s) in {args.db}"))
+    _show(frame, f"last {len(frame)} run(s) in {args.db}")
     return EXIT_OK
 
 
 def findings_command(args: argparse.Namespace) -> int:
     """`jixiao findings`: data-quality findings, errors first; each with the number that names it."""
-    from rich.console import Console
-
     from warehouse.inspect import NoSuchRun, findings
 
     try:
@@ -207,7 +212,7 @@ def findings_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     frame["run_id"] = frame["run_id"].str[:8]
     frame = frame.rename(columns={"finding_id": "id"})
-    Console().print(_table(frame, f"{len(frame)} finding(s), run {args.run}"))
+    _show(frame, f"{len(frame)} finding(s), run {args.run}")
     return EXIT_OK
 
 

@@ -123,20 +123,26 @@ def test_the_parser_version_follows_the_parsing_code(tmp_path):
 
 def test_runs_findings_report_and_export(sample_warehouse, tmp_path):
     db = sample_warehouse
-    runs = jixiao("runs", "--db", db)
-    assert runs.returncode == 0 and "completed" in runs.stdout
-    run_id = query(db, "SELECT run_id FROM runs")[0][0]
-    assert run_id[:8] in runs.stdout
+    runs = jixiao("runs", "--db", db)  # piped: tab-separated, a header line
+    assert runs.returncode == 0
+    header, *lines = [line.split("\t") for line in runs.stdout.splitlines()]
+    row = dict(zip(header, lines[0]))
+    assert len(lines) == 1 and row["status"] == "completed"
+    assert row["run_id"] == query(db, "SELECT run_id FROM runs")[0][0][:8]
+    assert int(row["files_seen"]) == len(list(SAMPLES.glob("*.pdf"))) and int(row["errors"]) > 0
 
     errors = query(db, "SELECT finding_id, file_name FROM v_dq_findings WHERE severity = 'error'")
     assert errors
     listed = jixiao("findings", "--db", db, "--run", "latest", "--severity", "error")
-    assert listed.returncode == 0 and f"{len(errors)} finding(s)" in listed.stdout
-    assert "warning" not in listed.stdout
+    assert listed.returncode == 0
+    header, *lines = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert header[:5] == ["id", "run_id", "file_name", "severity", "rule"]
+    assert sorted((int(line[0]), line[2]) for line in lines) == sorted(errors)
     name = errors[0][1]
     one_file = jixiao("findings", "--db", db, "--file", name[:10])
-    assert f"{len(query(db, f'''SELECT 1 FROM v_dq_findings WHERE file_name = '{name}' '''))} finding(s)" \
-        in one_file.stdout
+    assert {line.split("\t")[2] for line in one_file.stdout.splitlines()[1:]} == {name}
+    assert len(one_file.stdout.splitlines()) - 1 == \
+        query(db, f"SELECT count(*) FROM v_dq_findings WHERE file_name = '{name}'")[0][0]
     assert jixiao("findings", "--db", db, "--run", "nosuchrun").returncode == 2
 
     report = jixiao("report", "--db", db)
