@@ -204,7 +204,8 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[
     html = ENV.get_template("report.html.j2").render(
         run_id=run_id, rules=rules, matrix=matrix, n_failing=len(failing), n_clean=len(files) - len(failing),
         findings=items, n_findings=report.n_findings, max_crops=MAX_CROPS,
-        n_errors=report.n_errors, n_warnings=report.n_findings - report.n_errors,
+        # a quarantined file is an error of the run (its document_quarantined finding), counted here too
+        n_errors=report.n_errors + len(quarantined or []), n_warnings=report.n_findings - report.n_errors,
         n_documents=len(files), n_indicators=report.n_indicators,
         histogram=_histogram_svg(rates), n_rates=len(rates),
         scatter=_scatter_svg(points), n_points=report.n_points, n_drawn=len(points), data_docs=docs_link,

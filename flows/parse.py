@@ -10,7 +10,7 @@ import os
 import resource
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout, as_completed
 from dataclasses import dataclass
 
@@ -89,24 +89,29 @@ def close_pools() -> None:
         _pools.clear()
 
 
-def parse_files(files: list[SourceFile], timeout: float, workers: int,
-                on_done: Callable[[int], None] | None = None) -> list[Parsed]:
-    """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds."""
+def parse_stream(files: list[SourceFile], timeout: float, workers: int,
+                 on_done: Callable[[int], None] | None = None) -> Iterator[Parsed]:
+    """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds,
+    yielding each as it is done (every file is queued at once, so the pool never waits for the reader)."""
     pool = shared_pool(max(1, workers))
     futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout): f for f in files}
-    results: list[Parsed] = []
     for future in as_completed(futures):
-        f = futures[future]
+        f = futures.pop(future)
         try:
             facts, error = future.result()
         except FutureTimeout:
             facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
         except ProcessExpired as err:
             facts, error = None, _died(err)
-        results.append(Parsed(f, facts, error))
         if on_done:
             on_done(1)
-    return sorted(results, key=lambda p: p.file.source_path)
+        yield Parsed(f, facts, error)
+
+
+def parse_files(files: list[SourceFile], timeout: float, workers: int,
+                on_done: Callable[[int], None] | None = None) -> list[Parsed]:
+    """`parse_stream`, gathered in the files' order."""
+    return sorted(parse_stream(files, timeout, workers, on_done), key=lambda p: p.file.source_path)
 
 
 def default_workers() -> int:

@@ -2,6 +2,7 @@
 slice of files at a time, then write the run's report. The Prefect flow and the CLI's quick path share it."""
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from expectations import Checks
 from expectations.report import RunReport
 from flows import progress
 from flows.files import SourceFile, list_source
+from flows.inputs import check_inputs
 from flows.lock import warehouse_lock
 from flows.parse import Parsed
 from flows.plan import Plan, make_plan, parser_version
@@ -34,48 +36,62 @@ class Options:
     chunk_size: int = 16               # files per Prefect task: task overhead is paid per chunk
     workers: int = 0                   # parser processes (one pool per run); 0 = the CPUs this process may use
     file_timeout: float = 300.0        # seconds before a file's parse is killed and the file quarantined
+    reprocess: bool = False            # read every file again, whatever the warehouse holds
 
 
-def survey(source: str, db: str) -> tuple[list[SourceFile], Plan]:
+def survey(source: str, db: str, reprocess: bool = False) -> tuple[list[SourceFile], Plan]:
     files = list_source(source)
-    return files, make_plan(files, warehouse.catalogue(db), parser_version())
+    return files, make_plan(files, warehouse.catalogue(db), parser_version(), reprocess)
 
 
 def run(source: str, db: str, options: Options, parse: ParseStep | None,
         prefect_flow_run_id: str | None = None) -> Outcome:
-    """The run; `parse` may be None only when the caller knows nothing needs parsing."""
+    """The run; `parse` may be None only when the caller knows nothing needs parsing. A run that raises
+    is recorded as failed, with why, before the error goes on to the caller."""
+    check_inputs(source, db)
     bar = progress.current.get()
     home = Path(db).resolve().parent
     with warehouse_lock(db):
-        files, plan = survey(source, db)
+        files, plan = survey(source, db, options.reprocess)
         run_id = str(uuid.uuid4())
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped))
         bar.phase("parse", len(plan.to_parse))
         bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
         writer = RunWriter(db, run_id, parser_version(), Path(options.quarantine_dir or home / "quarantine"),
                            outcome, on_done=lambda n: bar.advance("load", n))
-        writer.start(source, prefect_flow_run_id)
-        reports = Path(options.report_dir or home / "reports")
-        checks: Checks | None = None  # started with the first facts: GX takes seconds to import
-        report = RunReport()
-        pdf_paths: dict[str, Path] = {}
-        quarantined: list[dict[str, str]] = []
-        for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
-            facts = Facts.concat([p.facts for p in batch if p.facts is not None])
-            findings = pd.DataFrame(columns=["doc_id"])
-            if not facts.documents.empty:
-                checks = checks or Checks()
-                findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome)
-            bad = [(p.file, p.error) for p in batch if p.error]
-            writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
-            pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
-            quarantined += [{"file_name": f.file_name, "reason": error} for f, error in bad]
-            del facts, findings, batch  # before the next slice is gathered
-        writer.rest(plan, quarantine_findings([(f, f.error) for f in plan.unreadable]))
-        quarantined += [{"file_name": f.file_name, "reason": f.error} for f in plan.unreadable]
-        if quarantined or checks is not None:
-            outcome.report_path = write_report(reports, run_id, report, checks, pdf_paths, quarantined)
+        writer.start(source, prefect_flow_run_id, options.reprocess)
+        try:
+            _run(writer, plan, parse, Path(options.report_dir or home / "reports"))
+        except BaseException as err:
+            with contextlib.suppress(Exception):  # the caller must see the run's error, not this one's
+                writer.fail(f"{type(err).__name__}: {err}")
+            raise
         return writer.finish()
+
+
+def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) -> None:
+    run_id, outcome = writer.run_id, writer.outcome
+    checks: Checks | None = None  # started with the first facts: GX takes seconds to import
+    report = RunReport()
+    pdf_paths: dict[str, Path] = {}
+    quarantined: list[dict[str, str]] = []
+    for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
+        facts = Facts.concat([p.facts for p in batch if p.facts is not None])
+        findings = pd.DataFrame(columns=["doc_id"])
+        if not facts.documents.empty:
+            checks = checks or Checks()
+            findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome)
+        bad = [(p.file, p.error) for p in batch if p.error]
+        writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
+        pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
+        quarantined += [{"file_name": f.file_name, "reason": error} for f, error in bad]
+        del facts, findings, batch  # before the next slice is gathered
+    writer.rest(plan, quarantine_findings([(f, f.error) for f in plan.unreadable]))
+    quarantined += [{"file_name": f.file_name, "reason": f.error} for f in plan.unreadable]
+    # A quarantined file is an error finding (document_quarantined): it counts where errors are counted.
+    outcome.checks_failed += len(quarantined)
+    if quarantined or checks is not None:
+        outcome.report_path = write_report(reports, run_id, report, checks, pdf_paths, quarantined)
 
 
 def _check(checks: Checks, facts: Facts, name: str, report: RunReport, outcome: Outcome) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from flows.plan import Plan
 from warehouse import DocumentRecord, Load
 
 QUARANTINE_RULE = "document_quarantined"
+FAIL_ON = ("error", "warning", "never")  # what makes a completed run count as failed (exit code, Prefect state)
 LOAD_BATCH = 100  # files per transaction: a commit per file would cost more than its facts' insert
 
 
@@ -32,6 +33,16 @@ class Outcome:
     checks_failed: int = 0
     checks_warned: int = 0
     report_path: str | None = None  # the run's HTML data-quality report, when anything was parsed
+
+    def failure(self, fail_on: str) -> str | None:
+        """Why the run fails under `fail_on` (error: quarantined files or error findings; warning: those
+        or warnings; never), in words, or None."""
+        found = []
+        if fail_on in ("error", "warning") and (self.checks_failed or self.files_quarantined):
+            found.append(f"{self.checks_failed} error finding(s), {self.files_quarantined} file(s) quarantined")
+        if fail_on == "warning" and self.checks_warned:
+            found.append(f"{self.checks_warned} warning(s)")
+        return "; ".join(found) or None
 
 
 def quarantine_findings(bad: list[tuple[SourceFile, str]]) -> pd.DataFrame:
@@ -74,9 +85,9 @@ class RunWriter:
         self._errors: dict[str, str] = {}  # sha256 -> why this run quarantined it (its copies follow it)
         self._schema_current = False  # the first write of the run brings the schema up to date
 
-    def start(self, source: str, prefect_flow_run_id: str | None) -> None:
+    def start(self, source: str, prefect_flow_run_id: str | None, reprocess: bool = False) -> None:
         self._write(lambda con: warehouse.start_run(con, self.run_id, source, self.parser_version,
-                                                    prefect_flow_run_id))
+                                                    prefect_flow_run_id, reprocess))
 
     def parsed(self, parsed: list[Parsed], findings: pd.DataFrame) -> None:
         """A checked slice: loaded files with their facts and findings, quarantined ones with their reason."""
@@ -103,13 +114,20 @@ class RunWriter:
         self._load(loads)
 
     def finish(self) -> Outcome:
-        def finish(con) -> None:
+        self._close("completed")
+        return self.outcome
+
+    def fail(self, error: str) -> None:
+        """The run stops on an error: its counts so far and why. Files written stay (all or nothing each)."""
+        self._close("failed", error)
+
+    def _close(self, status: str, error: str | None = None) -> None:
+        def close(con) -> None:
             self.outcome.files_superseded = con.execute(
                 "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'",
                 [self.run_id]).fetchone()[0]
-            warehouse.finish_run(con, self.run_id, vars(self.outcome), "completed")
-        self._write(finish)
-        return self.outcome
+            warehouse.finish_run(con, self.run_id, vars(self.outcome) | {"error": error}, status)
+        self._write(close)
 
     def _load(self, loads: list[Load]) -> None:
         if not loads:

@@ -35,5 +35,5 @@ COMMENT ON COLUMN documents.error IS 'why the file was quarantined';
 COMMENT ON COLUMN documents.quarantine_path IS 'where the quarantined file was copied';
 COMMENT ON COLUMN documents.first_seen IS 'when this path and content were first seen';
 COMMENT ON COLUMN documents.loaded_at IS 'when its facts were written (or its status last changed)';
-COMMENT ON COLUMN documents.parser_version IS 'jixiao version that parsed it';
+COMMENT ON COLUMN documents.parser_version IS 'parser version that read it (runs.parser_version)';
 COMMENT ON COLUMN documents.run_id IS 'the run that last wrote this row';
