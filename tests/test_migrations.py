@@ -33,7 +33,9 @@ def test_previous_release_upgrades_in_place_keeping_its_data(tmp_path):
     assert before["documents"] == 3 and before["indicators"] > 0 and before["dq_results"] > 0
     with duckdb.connect(str(db), read_only=True) as con:
         assert schema_version(con) == BASE_VERSION
-        old_facts = con.execute("SELECT * FROM indicators ORDER BY ALL").fetchall()
+        old_columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'indicators' ORDER BY column_index").fetchall())
+        old_facts = con.execute(f"SELECT {old_columns} FROM indicators ORDER BY ALL").fetchall()
 
     warehouse.connect(db).close()
 
@@ -42,7 +44,7 @@ def test_previous_release_upgrades_in_place_keeping_its_data(tmp_path):
         assert schema_version(con) == latest_version() > BASE_VERSION
         assert con.execute("SELECT * EXCLUDE (finding_id) FROM dq_results WHERE finding_id IS NULL").fetchall() == []
         assert con.execute("SELECT count(DISTINCT finding_id) FROM dq_results").fetchone()[0] == before["dq_results"]
-        assert con.execute("SELECT * FROM indicators ORDER BY ALL").fetchall() == old_facts
+        assert con.execute(f"SELECT {old_columns} FROM indicators ORDER BY ALL").fetchall() == old_facts
         upgraded = con.execute(COLUMNS).fetchall()
         uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = "
                                   "'main' AND NOT internal AND comment IS NULL "
