@@ -21,10 +21,12 @@ CREATE TABLE IF NOT EXISTS evaluations (
     notes             VARCHAR,
     page              INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no          INTEGER,
     row_no            INTEGER,
     PRIMARY KEY (doc_id, evaluation_no)
 );
+ALTER TABLE evaluations ADD COLUMN IF NOT EXISTS locator VARCHAR;
 COMMENT ON TABLE evaluations IS '自评表: one per project or department form';
 COMMENT ON COLUMN evaluations.doc_id IS 'documents.sha256 of the source file';
 COMMENT ON COLUMN evaluations.evaluation_no IS 'position of the form in its document (0…)';
@@ -50,5 +52,6 @@ COMMENT ON COLUMN evaluations.x0 IS 'provenance: cell bbox left, PDF points from
 COMMENT ON COLUMN evaluations.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN evaluations.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN evaluations.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN evaluations.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN evaluations.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN evaluations.row_no IS 'provenance: grid row in that table';
