@@ -13,6 +13,8 @@ UNKNOWN = "unknown"
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_BYTES = 4096
+DAMAGED_SCAN_BYTES = 64 << 20  # how far into a damaged zip to look for its members' names
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 # How an HTML page begins once a BOM, white space and comments are skipped (case-insensitive).
 HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)\b",
                         re.IGNORECASE | re.DOTALL)
@@ -31,19 +33,33 @@ def sniff(path: str | Path) -> str:
         if head.startswith(OLE2_MAGIC):
             return _ole_format(path)
         return HTML if _looks_like_html(head) else UNKNOWN
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except Exception:  # noqa: BLE001 — whatever a damaged container raises, its content is no known format
         return UNKNOWN
 
 
 def _zip_format(path: str | Path) -> str:
-    with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        if "xl/workbook.xml" in names:
-            return XLSX
-        if "word/document.xml" in names:
-            return DOCX
-        if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
-            return ODS
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            odf = "mimetype" in names and archive.open("mimetype").read(len(ODS_MIMETYPE)) == ODS_MIMETYPE
+    except zipfile.BadZipFile:
+        return _damaged_zip_format(path)
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if "word/document.xml" in names:
+        return DOCX
+    return ODS if odf else UNKNOWN
+
+
+def _damaged_zip_format(path: str | Path) -> str:
+    """A truncated or damaged package has no central directory, but its local headers still name
+    its members: enough to call it a workbook or a Word file, whose reader then says it is corrupt."""
+    with open(path, "rb") as fh:
+        data = fh.read(DAMAGED_SCAN_BYTES)
+    if b"xl/workbook.xml" in data or b"xl/worksheets/" in data:
+        return XLSX
+    if b"word/document.xml" in data:
+        return DOCX
     return UNKNOWN
 
 

@@ -5,6 +5,7 @@ cells as merges / spans, free lines where they stood (titles above, notes below)
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -29,9 +30,20 @@ def _col(edges: list[float], x: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
+def flowing(ext: Extraction) -> Extraction:
+    """The extraction without text printed beside a table (a summary form's 表外 remarks right of its
+    rows): Word and HTML have no place beside a table, so the files written hold none of it."""
+    beside = pd.Series(False, index=ext.lines.index)
+    for (page, _), t in ext.cells.groupby(["page", "table"]):
+        on_page = ext.lines.page == page
+        beside |= on_page & (ext.lines.x0 >= t.x1.max() - 1) & (ext.lines.y1 <= t.y1.max()) & (ext.lines.y0 >= t.y0.min())
+    return replace(ext, lines=ext.lines[~beside])
+
+
 def blocks(ext: Extraction) -> tuple[list[float], list[tuple[str, object]]]:
     """The grid's x-edges, and ("line", text) / ("table", [(row, col, row_span, col_span, text)]) blocks
     in reading order (page, then top to bottom)."""
+    ext = flowing(ext)
     edges = _edges(ext.cells)
     items: list[tuple[tuple[int, float], str, object]] = []
     for _, table in ext.cells.groupby("table", sort=True):
@@ -117,6 +129,8 @@ def write_html(ext: Extraction, path: Path, encoding: str = "utf-8") -> Path:
                     out.append("<td></td>")
             out.append("</tr>")
         out.append("</table>")
-    out.append("<ul><li>附件：无</li></ul></body></html>")
-    path.write_bytes("".join(out).encode(encoding))
+    out.append("</body></html>")
+    # pages that declare gb2312 are GBK/GB18030 in practice (— and full-width forms are outside GB2312)
+    codec = "gb18030" if encoding.lower() in ("gb2312", "gbk") else encoding
+    path.write_bytes("".join(out).encode(codec))
     return path
