@@ -337,9 +337,13 @@ def plan_print(rng: random.Random, producer: str, landscape: bool | None = None)
             "browser_footer": rng.choice(["browser", "site"]) if producer == "browser" else None}
 
 
+PLAIN = {"rules": "full", "rule_pt": 0.5, "page_numbers": False, "repeat_header": False, "form_per_page": True}
+
+
 def plan_all(templates: list[str], producers: list[str], start: int, n: int, seed: int,
-             replicas: dict[str, Template]) -> list[dict]:
-    """Documents cycle through templates, and each template through producers, so any prefix is mixed."""
+             replicas: dict[str, Template], plain: bool = False) -> list[dict]:
+    """Documents cycle through templates, and each template through producers, so any prefix is mixed.
+    plain: every rule printed, no page numbers or repeated headers (the documents are otherwise the same)."""
     plans = []
     for i in range(start, start + n):
         rng = random.Random(seed * 1_000_003 + i)
@@ -357,6 +361,8 @@ def plan_all(templates: list[str], producers: list[str], start: int, n: int, see
             plan = {"kind": "new", "template": template, "seed": rng.randrange(2**32),
                     "projects": rng.choice([1, 1, 1, 2, 2, 3])}
             printing = plan_print(rng, producer)
+        if plain:
+            printing.update(PLAIN, landscape=plan["page"][0] > plan["page"][1] if "page" in plan else printing["landscape"])
         plan.update(name=f"{template}-{producer}-gen{i:05d}", print=printing)
         plans.append(plan)
     return plans
@@ -481,6 +487,9 @@ def main() -> None:
                     help=f"comma list of {', '.join([*REPLICAS, *NEW_TEMPLATES])}; or replica, new, all")
     ap.add_argument("--producers", default="all", help="comma list of calc, writer, browser; or all")
     ap.add_argument("--formats", default="pdf", help="comma list of pdf, xlsx, docx, html (sources in OUT/FORMAT/)")
+    ap.add_argument("--plain", action="store_true",
+                    help="print every rule, no page numbers or repeated headers (the earlier benchmark corpus: "
+                         "--templates replica --producers calc --plain)")
     ap.add_argument("--jobs", type=int, default=max(1, len(os.sched_getaffinity(0))))
     ap.add_argument("--batch", type=int, default=50, help="documents per LibreOffice process")
     args = ap.parse_args()
@@ -498,7 +507,7 @@ def main() -> None:
         sys.exit("generate outside the repository (e.g. /tmp/bench-corpus)")
     out.mkdir(parents=True, exist_ok=True)
     replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
-    plans = plan_all(templates, producers, args.start, args.n, args.seed, replicas)
+    plans = plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain)
     batches = [(plans[i:i + args.batch], str(out), formats) for i in range(0, len(plans), args.batch)]
     total = 0
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:

@@ -18,13 +18,13 @@ from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
 CELL_COLUMNS = ["table", "row", "col", "row_span", "col_span", "page", "x0", "y0", "x1", "y1",
-                "text", "confidence"]
+                "text", "confidence", "locator"]
 LINE_COLUMNS = ["page", "x0", "y0", "x1", "y1", "text", "confidence"]
 COLUMN_GAP = 4.0  # line heights: wider gaps split free text into separate lines (left/right blocks)
 
 
 class ExtractError(ValueError):
-    """The file cannot be read as a PDF with tables; the message says why, for the run's report."""
+    """The file cannot be read as a document with tables; the message says why, for the run's report."""
 
 
 @dataclass
@@ -34,6 +34,8 @@ class Extraction:
     cells: pd.DataFrame
     lines: pd.DataFrame
     ocr: bool
+    format: str = "pdf"  # what the source was (extract.formats); transform never looks at it
+    pages_are_separate: bool = False  # a workbook's sheets: no table runs on from one page to the next
 
 
 def sha256_of(path: Path) -> str:
@@ -60,7 +62,7 @@ def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
         raise ExtractError(f"corrupt PDF: {err}") from err
 
 
-def read_document(path: Path | str) -> Extraction:
+def read_pdf(path: Path | str) -> Extraction:
     path = Path(path)
     pdf = open_pdf(path)
     ruled = RuledPages(path)  # camelot's side of the file, opened once, on the first page with text
@@ -156,7 +158,8 @@ def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
             cell_rows.append({"table": t_i, "row": pc.row, "col": col, "row_span": pc.row_span,
                               "col_span": max(end - col + 1, 1), "page": pc.page,
                               "x0": pc.cell.x0, "y0": pc.cell.y0, "x1": pc.cell.x1, "y1": pc.cell.y1,
-                              "text": pc.cell.text, "confidence": pc.cell.confidence})
+                              "text": pc.cell.text, "confidence": pc.cell.confidence,
+                              "locator": f"p{pc.page}"})
     cells = pd.DataFrame(cell_rows, columns=CELL_COLUMNS).sort_values(["table", "row", "col"], ignore_index=True)
     # Page numbers and 续表 marks have done their work (they do not break a table): not text of the form.
     line_frame = pd.DataFrame([vars(ln) for ln in lines if not PAGE_FURNITURE.match(ln.text.strip())],

@@ -28,14 +28,14 @@ class Parsed:
 
 
 def parse_file(path: str, file_name: str) -> tuple[Facts | None, str | None]:
-    """Extract and transform one file; an input the pipeline cannot read is an answer, not a crash."""
+    """Extract and transform one file of any format; an input the pipeline cannot read is an answer, not a crash."""
     from extract import ExtractError, read_document
     from transform import UnknownForm, build_facts
 
     try:
         return build_facts(read_document(path), file_name), None
     except ExtractError as err:
-        return None, f"unreadable PDF: {err}"
+        return None, f"unreadable file: {err}"
     except UnknownForm as err:
         return None, f"not a known 绩效自评表 form: {err}"
     except Exception as err:  # noqa: BLE001 — a parser bug on one file must not stop the run

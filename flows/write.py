@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 import warehouse
+from extract.formats import sniff
 from flows.files import SourceFile
 from flows.parse import Parsed
 from flows.plan import Plan
@@ -70,6 +71,7 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
         "ocr": bool(facts_header["ocr"]) if pd.notna(facts_header["ocr"]) else None,
         **{k: facts_header[k] for k in ("layout", "title", "issuer", "money_unit")}}
     return DocumentRecord(sha256=f.sha256, source_path=f.source_path, file_name=f.file_name, bytes=f.bytes,
+                          format=sniff(f.fs_path) if f.sha256 else None,  # by content, as read_document routes it
                           parser_version=parser_version, status=status, error=error,
                           quarantine_path=quarantine_path, **header)
 

@@ -70,6 +70,7 @@ def bad_folder(folder: Path) -> dict[str, str]:
     data = GOOD.read_bytes()
     (folder / "zero.pdf").write_bytes(b"")
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    # a web page saved as .pdf: read as the HTML it is; its one table is no form
     (folder / "page.pdf").write_text("<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>")
     w = PdfWriter(clone_from=GOOD)
     w.encrypt(user_password="secret", owner_password="owner")
@@ -92,7 +93,7 @@ def bad_folder(folder: Path) -> dict[str, str]:
     os.symlink(folder / "gone.pdf", folder / "dangling.pdf")
     # a GBK name, as unzipped from a Chinese Windows archive: 中文.pdf, a good form
     shutil.copyfile(GOOD, os.path.join(os.fsencode(folder), "中文.pdf".encode("gbk")))
-    return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "HTML", "encrypted.pdf": "password",
+    return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "not a known", "encrypted.pdf": "password",
             "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "hangs.pdf": "time limit",
             "bomb.pdf": "out of memory", "readme.txt": "not a PDF",
             "dangling.pdf": "cannot read"}

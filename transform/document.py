@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -33,6 +33,33 @@ class Context:
 
 def build_facts(extraction, file_name: str) -> Facts:
     """One document's fact frames. `extraction` is what extract.read_document returns."""
+    if extraction.pages_are_separate:
+        return _separate_pages(extraction, file_name)
+    return _document_facts(extraction, file_name)
+
+
+def _separate_pages(extraction, file_name: str) -> Facts:
+    """Pages that are separate forms (a workbook's sheets: 立项依据, 绩效目标申报表, 执行监控表, 自评表 …)
+    are read one by one; the document's facts are those of the pages holding a known form."""
+    found: list[Facts] = []
+    for page, cells in extraction.cells.groupby("page", sort=True):
+        part = replace(extraction, cells=cells, lines=extraction.lines[extraction.lines.page == page])
+        try:
+            facts = _document_facts(part, file_name)
+        except UnknownForm:
+            continue
+        offset = sum(len(f.evaluations) for f in found)
+        for name in ("evaluations", "budget_lines", "goals", "indicators"):
+            getattr(facts, name)["evaluation_no"] += offset
+        found.append(facts)
+    if not found:
+        raise UnknownForm(f"not a self-evaluation: none of its {extraction.pages} sheets matches a form family")
+    merged = Facts.concat(found)
+    merged.documents = found[0].documents
+    return merged
+
+
+def _document_facts(extraction, file_name: str) -> Facts:
     cells, lines = extraction.cells, extraction.lines
     if cells.empty:
         raise UnknownForm("no ruled table found on any page")
@@ -178,9 +205,9 @@ def _issuer(evaluations: list[dict]) -> str | None:
 
 def _prov(cell: GridCell | None) -> dict:
     if cell is None:
-        return {k: None for k in ("table", "row", "page", "x0", "y0", "x1", "y1")}
+        return {k: None for k in ("table", "row", "page", "x0", "y0", "x1", "y1", "locator")}
     return {"table": cell.table, "row": cell.row, "page": cell.page,
-            "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1}
+            "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1, "locator": cell.locator}
 
 
 def _label(text: str | None) -> str | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1"]
+PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1", "locator"]
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "file_name", "title", "layout", "fiscal_year", "money_unit", "issuer",

@@ -100,7 +100,8 @@ class ProjectFormReader:
                     found = True
                 continue
             value = grid.right_of(r, cell)
-            if value is None or match(L.HEADER_FIELDS, value.label):
+            # a column header is no value: budget-system exports print a stray 项目名称 before 年初预算数
+            if value is None or match(L.HEADER_FIELDS, value.label) or match(L.BUDGET_COLUMNS, value.label):
                 continue
             if name in L.FORM_IDENTITY and name in self.draft.header and (self.draft.indicators or self.draft.budget):
                 self._close()

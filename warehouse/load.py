@@ -32,6 +32,7 @@ class DocumentRecord:
     bytes: int
     parser_version: str
     status: str  # loaded | duplicate | quarantined
+    format: str | None = None  # extract.formats: pdf, xlsx, xls, ods, docx, doc, html, …
     error: str | None = None
     quarantine_path: str | None = None
     pages: int | None = None

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS evaluations (
     reading_doubts    VARCHAR,
     page              INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no          INTEGER,
     row_no            INTEGER,
     PRIMARY KEY (doc_id, evaluation_no)
@@ -56,5 +57,6 @@ COMMENT ON COLUMN evaluations.x0 IS 'provenance: cell bbox left, PDF points from
 COMMENT ON COLUMN evaluations.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN evaluations.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN evaluations.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN evaluations.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN evaluations.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN evaluations.row_no IS 'provenance: grid row in that table';

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     scoring_method        VARCHAR,
     page                  INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no              INTEGER,
     row_no                INTEGER,
     PRIMARY KEY (doc_id, evaluation_no, indicator_no)
@@ -60,5 +61,6 @@ COMMENT ON COLUMN indicators.x0 IS 'provenance: cell bbox left, PDF points from 
 COMMENT ON COLUMN indicators.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN indicators.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN indicators.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN indicators.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN indicators.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN indicators.row_no IS 'provenance: grid row in that table';

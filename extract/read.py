@@ -1,0 +1,40 @@
+"""One entry point for every source format, as camelot has one parser per flavor behind read_pdf."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from extract import formats
+from extract.document import Extraction, ExtractError, read_pdf, sha256_of
+from extract.layout import Layout
+
+
+def _readers() -> dict[str, Callable[[Path], Layout]]:
+    # Imported on first use: a run of PDFs never loads the workbook, Word or HTML libraries.
+    from extract.webpage import read_html
+    from extract.wordfile import read_doc, read_docx, read_ods
+    from extract.workbook import read_xls, read_xlsx
+    return {formats.XLSX: read_xlsx, formats.XLS: read_xls, formats.ODS: read_ods, formats.DOCX: read_docx,
+            formats.DOC: read_doc, formats.HTML: read_html}
+
+
+UNREADABLE = {
+    formats.ENCRYPTED_OOXML: "encrypted workbook or Word document: a password is needed to open it",
+    formats.UNKNOWN: "not a PDF, workbook, Word document or web page (content matches none of them)",
+}
+
+
+def read_document(path: Path | str) -> Extraction:
+    """The file's tables and free text as `cells` and `lines`, whatever format its content is in."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ExtractError("empty file (0 bytes)")
+    fmt = formats.sniff(path)
+    if fmt == formats.PDF:
+        return read_pdf(path)
+    if fmt in UNREADABLE:
+        raise ExtractError(UNREADABLE[fmt])
+    layout = _readers()[fmt](path)
+    if not layout.cells:
+        raise ExtractError(f"no table in this {fmt} file")
+    return layout.extraction(sha256_of(path), fmt)
