@@ -17,7 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "tools" / "score_extraction.py"
 GROUPS = ["template", "producer", "template×producer", "rules", "landscape", "page_numbers", "repeat_header",
-          "form_per_page", "code_name", "placeholders", "instructions", "unit_at", "level1_points", "forms"]
+          "form_per_page", "browser_footer", "code_name", "placeholders", "instructions", "fraction_actuals",
+          "unit_words", "unit_at", "level1_points", "forms"]
 
 
 def _scorer():
