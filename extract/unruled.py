@@ -20,9 +20,9 @@ CORRIDOR = 2.2
 # have been: the split snaps to it, so the parts line up with the columns of the other rows. With such
 # an edge a narrower corridor will do (a wrapped value fills its column up to the missing rule).
 SNAP = 1.0
-EDGE_CORRIDOR = 1.2
+EDGE_CORRIDOR = 0.8
 # White between two rows of one unruled box: more than the leading of wrapped lines.
-ROW_GAP = 0.9
+ROW_GAP = 0.6
 # Punctuation inks a corner of its em box (、。，): its box is widened to a full em before gaps are measured.
 PUNCTUATION = set("、。，；：！？）》」』】,.;:!?)")
 

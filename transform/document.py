@@ -10,7 +10,7 @@ from transform import labels as L
 from transform.facts import Facts
 from transform.confidence import assess
 from transform.families import family
-from transform.grid import Grid, GridCell
+from transform.grid import Grid, GridCell, match
 from transform.project_form import Draft, ProjectFormReader
 from transform.region import region_of
 from transform.summary_form import read_summary
@@ -75,7 +75,7 @@ def _document_facts(extraction, file_name: str) -> Facts:
     if summary is not None:
         drafts, features = summary, {"summary_rows"}
     else:
-        drafts = ProjectFormReader().read(grids)
+        drafts = ProjectFormReader().read(_with_header_lines(grids, lines))
         features = set().union(*(d.labels_seen for d in drafts)) if drafts else set()
         # Numbered goals make a whole-department form; a project form may head its indicators so (Hubei).
         if any(g["goal_no"] is not None for d in drafts for g in d.goals) \
@@ -144,6 +144,40 @@ def _self_evaluation_grids(cells: pd.DataFrame) -> tuple[list[Grid], str | None]
         else:
             grids.append(Grid(group))
     return grids, related
+
+
+def _with_header_lines(grids: list[Grid], lines: pd.DataFrame) -> list[Grid]:
+    """The tables in reading order, with a form's header printed as free lines between two tables (a
+    header box whose rules a page break cut away: 项目名称XXXX / 主管部门YYYY) as a table of label/value
+    pairs of its own, so the next form starts where its header is."""
+    if len(grids) < 2 or lines.empty:
+        return grids
+    first, last = grids[0].cells[0], grids[-1].cells[-1]
+    pairs = []
+    for ln in lines.sort_values(["page", "y1"], ascending=[True, False]).itertuples():
+        if not (first.page, -first.y1) < (ln.page, -ln.y1) < (last.page, -last.y0):
+            continue
+        folded = fold(ln.text)
+        cut = next((n for n in range(min(len(folded), 10), 1, -1) if match(L.HEADER_FIELDS, folded[:n].rstrip(":："))),
+                   None)
+        if cut is not None and len(folded) > cut:
+            pairs.append((ln, folded[:cut].rstrip(":："), ln.text.strip()[len(ln.text.strip()) - len(folded) + cut:]
+                          if len(ln.text.strip()) == len(folded) else folded[cut:]))
+    if not pairs:
+        return grids
+    table = max(g.table for g in grids) + 1
+    rows = []
+    for r, (ln, label, value) in enumerate(pairs):
+        middle = (ln.x0 + ln.x1) / 2
+        for c, (text, x0, x1) in enumerate([(label, ln.x0, middle), (value.lstrip(":："), middle, ln.x1)]):
+            rows.append({"table": table, "row": r, "col": c, "row_span": 1, "col_span": 1, "page": ln.page,
+                         "x0": x0, "y0": ln.y0, "x1": x1, "y1": ln.y1, "text": text, "confidence": ln.confidence,
+                         "locator": f"p{ln.page}"})
+    header = Grid(pd.DataFrame(rows))
+    where = (header.cells[0].page, -header.cells[0].y1)
+    ordered = sorted(grids, key=lambda g: (g.cells[0].page, -g.cells[0].y1))
+    at = next((i for i, g in enumerate(ordered) if (g.cells[0].page, -g.cells[0].y1) > where), len(ordered))
+    return [*ordered[:at], header, *ordered[at:]]
 
 
 def _stated_unit(texts: list[str]) -> str | None:
