@@ -580,6 +580,8 @@ def process(p: Project, v: dict) -> tuple[Form, dict]:
 
 
 TEMPLATES = {"mof": mof, "county": mof, "sichuan": sichuan, "process": process}
+# the label choices each template prints (None: all of them); Sichuan's wording is fixed
+LABELS_PRINTED: dict[str, list[str] | None] = {"mof": None, "county": None, "sichuan": [], "process": ["project_name"]}
 TITLES = {"mof": "项目支出绩效自评表", "county": "项目绩效目标自评表", "sichuan": "部门预算项目支出绩效自评表",
           "process": "项目支出绩效自评表"}
 
@@ -596,6 +598,7 @@ def build_document(template: str, rng: random.Random, n_projects: int) -> tuple[
     doc = {"file": None, "title": TITLES[template], "layout": "project_scored", "fiscal_year": party.year,
            "money_unit": v["unit"], "issuer": party.bureau,
            "region": {"province": party.province, "city": party.city, "district": party.district}, "pages": None}
+    printed = v["labels"] if LABELS_PRINTED[template] is None else LABELS_PRINTED[template]
     variant = {"template": template, **{k: val for k, val in v.items() if k != "labels"},
-               "labels": {k: "|".join(x) if isinstance(x, tuple) else x for k, x in v["labels"].items()}}
+               "labels": {k: "|".join(x) if isinstance(x, tuple) else x for k, x in v["labels"].items() if k in printed}}
     return forms, {"document": doc, "evaluations": evals}, variant
