@@ -181,7 +181,7 @@ def _wan(rng: random.Random, lo: float, hi: float) -> float:
     return round(rng.uniform(lo, hi), 2)
 
 
-def rng_comma(v: float) -> bool:
+def _comma(v: float) -> bool:
     """元 amounts are printed with thousands separators by some bureaus (decided by the amount, so stable)."""
     return int(v) % 2 == 0
 
@@ -194,10 +194,9 @@ class Project:
     """One project's facts, drawn once, printed by any template."""
 
     def __init__(self, rng: random.Random, party: Party, unit: str):
-        self.rng, self.party, self.unit = rng, party, unit
+        self.rng, self.party = rng, party
         topic = rng.choice(TOPICS)
         self.name = topic + rng.choice(KINDS)
-        self.topic = topic
         self.code = f"{rng.choice(['51', '34', '13', '43', '64'])}0000{party.year % 100:02d}{rng.choice('RTXY')}{rng.randint(10**11, 10**12 - 1):012d}"
         self.unit_code = f"{rng.randint(100, 999)}{rng.randint(0, 999):03d}"
         town = rng.choice(TOWNS)
@@ -269,7 +268,7 @@ def rate_text(a: float, b: float, style: str) -> tuple[str, float | None]:
 
 
 def amount(v: float, unit: str) -> str:
-    return f"{v:.2f}" if unit == "万元" or not rng_comma(v) else f"{v:,.2f}"
+    return f"{v:.2f}" if unit == "万元" or not _comma(v) else f"{v:,.2f}"
 
 
 # ---------------------------------------------------------------- variation drawn per document
