@@ -10,7 +10,7 @@ HEADER_FIELDS: dict[str, str] = {
     r"项目名称|专项资金名称|资金名称": "project_name",  # 专项资金名称: county variants
     r"项目编码|项目代码": "project_code",
     r"(项目)?实施单位(\(盖章\))?|单位名称(\(盖章\))?": "implementing_unit",
-    r"(县级|市级|省级)?主管部门(及代码)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",
+    r"(县级|市级|省级)?主管部门(\(?及代码\)?)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",
     r"单位编码|单位代码": "unit_code",
     r"项目起止时间|项目实施期|实施周期": "period",
     r"是否重点绩效项目|是否重点项目": "is_key_project",
@@ -112,7 +112,7 @@ CODE_OF = {"project_name": "project_code", "supervising_unit": "supervising_unit
 # Unfilled template rows: 指标1： / 指标2： / …… under a 二级指标.
 PLACEHOLDER = r"指标\d+[:：]?|[…\.。·]{2,}"
 # The template's own instructions left in a cell: （200字以内）, 请填写…
-INSTRUCTION = r".*[(（]\s*\d+\s*字(以内|左右)?\s*[)）].*|请(填写|填报|简要说明|说明).*"
+INSTRUCTION = r".*[(（][^()（）]*\d+\s*字(以内|左右)?\s*[)）].*|请(填写|填报|简要说明|说明).*"
 
 # Related forms that are not self-evaluations, by title or by a column only they print.
 RELATED_FORM_TITLES: dict[str, str] = {

@@ -259,6 +259,15 @@ class ProjectFormReader:
         out["level1_points"] = points(level1.text) if level1 is not None else None
         out["level1"] = strip_points(out.get("level1"))
         out["goal_no"] = self.goal_no
+        previous = self.draft.indicators[-1] if self.draft.indicators else None
+        if previous is not None and previous["goal_no"] == self.goal_no:
+            # Word prints a merged 一级/二级 label only on the page where it starts: its part on the next
+            # page is a blank cell of the same label.
+            for key in ("level1", "level2"):
+                if key in self.indicator_cols and not answer(out.get(key)) and previous.get(key):
+                    out[key] = previous[key]
+                    if key == "level1":
+                        out["level1_points"] = previous["level1_points"]
         main = row.get("name") or row.get("target") or row.get("actual")
         out["cell"] = main
         self.draft.indicators.append(out)
