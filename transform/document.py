@@ -221,9 +221,10 @@ def _lines_below(draft: Draft, grids: list[Grid], lines: pd.DataFrame) -> list[s
 
 
 def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[Draft]) -> int | None:
-    for text in [*title_lines, *(d.header.get("fiscal_year", "") for d in drafts),
-                 *(e["period"] or "" for e in evaluations)]:
-        found = re.search(r"((?:19|20)\d{2})\s*年?", fold(text))
+    texts = [*title_lines, *(d.header.get("fiscal_year", "") for d in drafts), *(e["period"] or "" for e in evaluations)]
+    # 'NNNN年度' names the year evaluated; a bare year may be a project's (隆阳区2021年中央…资金 in a 2022 form).
+    for pattern in (r"((?:19|20)\d{2})\s*年度", r"((?:19|20)\d{2})\s*年?"):
+        found = next((m for text in texts if (m := re.search(pattern, fold(text)))), None)
         if found:
             return int(found.group(1))
     return None

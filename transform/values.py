@@ -43,7 +43,8 @@ def ticked(text: str | None) -> str | None:
     out = clean(text)
     options = re.findall(rf"\d+\s*[、.]\s*([^\d{TICKED}{UNTICKED}]+?)\s*([{TICKED}{UNTICKED}]?)\s*(?=\d+\s*[、.]|$)", out or "")
     if len(options) < 2:
-        return out
+        # One option of a row the grid split apart, printed with no tick: nothing is chosen.
+        return None if re.match(rf"\d+\s*、", out or "") and not re.search(f"[{TICKED}]", out) else out
     chosen = [name for name, mark in options if mark and mark in TICKED]
     return clean(chosen[0]) if len(chosen) == 1 else None
 
