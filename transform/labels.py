@@ -60,6 +60,11 @@ INDICATOR_COLUMNS: dict[str, str] = {
     r"(偏差|未完成)原因.*": "deviation",
     r"得分计算方法|评分标准|计分方法": "scoring_method",
 }
+# The 一级/二级 labels of the templates: a label cut by a page break (服务对象满意 | 度指标) is rejoined
+# when its two parts make one of these and neither part is one.
+LEVEL_LABELS = {"产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标", "时效指标",
+                "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+                "项目决策", "项目管理", "项目产出", "项目效益", "过程指标", "预算执行率"}
 TOTAL_ROW = r"总分|合计|总计|自评总分"
 NOTE_LABELS = (r"说明|(存在的?)?问题(及原因分析)?|整改(情况|措施)?|偏差大或目标未完成原因分析|改进措施.*"
                r"|评价结论|项目实施内容及过程概述|(项目|财务)负责人[:：].*|填表人[:：].*|联系电话[:：].*")

@@ -49,6 +49,8 @@ class ProjectFormReader:
             for r in range(grid.n_rows):
                 self._row(grid, r)
         self._close()
+        for draft in self.drafts:
+            _rejoin_cut_labels(draft.indicators)
         return [d for d in self.drafts if d.indicators or d.budget or d.header]
 
     # -- rows ---------------------------------------------------------------------------------
@@ -272,3 +274,17 @@ class ProjectFormReader:
         out["cell"] = main
         self.draft.indicators.append(out)
         self._touch(main)
+
+
+def _rejoin_cut_labels(indicators: list[dict]) -> None:
+    """A level label merged over rows on both sides of a page break, cut mid-word (服务对象满意 | 度指标)."""
+    for before, after in zip(indicators, indicators[1:]):
+        if before["cell"] is None or after["cell"] is None or before["cell"].page == after["cell"].page:
+            continue
+        for key in ("level1", "level2"):
+            upper, lower = fold(before.get(key)), fold(after.get(key))
+            if upper and lower and upper != lower and upper + lower in L.LEVEL_LABELS \
+                    and upper not in L.LEVEL_LABELS and lower not in L.LEVEL_LABELS:
+                for row in indicators:
+                    if fold(row.get(key)) in (upper, lower) and row["goal_no"] == before["goal_no"]:
+                        row[key] = upper + lower
