@@ -13,7 +13,7 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import PAGE_FURNITURE, absorb_overflow, join_tables
+from extract.stitch import absorb_overflow, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
@@ -146,7 +146,9 @@ def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:
 
 
 def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
-    tables, lines = absorb_overflow([t for pc in contents for t in pc.tables], [ln for pc in contents for ln in pc.lines])
+    # Page numbers, 续表 and browser headers have done their work (they do not break a table): not text of the form.
+    lines = without_furniture([ln for pc in contents for ln in pc.lines])
+    tables, lines = absorb_overflow([t for pc in contents for t in pc.tables], lines)
     joined = join_tables(tables, lines, {pc.page: pc.width for pc in contents})
     cell_rows = []
     for t_i, jt in enumerate(joined):
@@ -161,8 +163,7 @@ def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
                               "text": pc.cell.text, "confidence": pc.cell.confidence,
                               "locator": f"p{pc.page}"})
     cells = pd.DataFrame(cell_rows, columns=CELL_COLUMNS).sort_values(["table", "row", "col"], ignore_index=True)
-    # Page numbers and 续表 marks have done their work (they do not break a table): not text of the form.
-    line_frame = pd.DataFrame([vars(ln) for ln in lines if not PAGE_FURNITURE.match(ln.text.strip())],
+    line_frame = pd.DataFrame([vars(ln) for ln in lines],
                               columns=LINE_COLUMNS)
     return Extraction(sha256, len(contents), cells, line_frame, any(pc.ocr for pc in contents))
 

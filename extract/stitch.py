@@ -21,6 +21,8 @@ EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed t
 ALIGN = 6.0  # points: a column's rules on two pages; a deskewed scan's wander by a few points
 PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*|[(（]?续表?[)）]?)$", re.I)
 LINE = 14.0  # points: the most one line of a form's text takes
+# A browser's own running header and footer: the print date and time, the page's address.
+BROWSER_FURNITURE = re.compile(r"^(\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s*\d{1,2}:\d{2}(\s*[AP]M)?|(file|https?)://\S+)$", re.I)
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
 
 
@@ -40,6 +42,16 @@ class JoinedTable:
     n_rows: int
     pages: list[int]
     lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
+
+
+def without_furniture(lines: list[TextLine]) -> list[TextLine]:
+    """The lines less page furniture: page numbers, 续表, and a browser's running header and footer (the
+    date, the address, and whatever stands on the same line as them, such as the page's title)."""
+    marks = [ln for ln in lines if BROWSER_FURNITURE.match(ln.text.strip())]
+    def furniture(ln: TextLine) -> bool:
+        return bool(PAGE_FURNITURE.match(ln.text.strip()) or any(
+            m.page == ln.page and abs((m.y0 + m.y1) - (ln.y0 + ln.y1)) < 2 * (m.y1 - m.y0) for m in marks))
+    return [ln for ln in lines if not furniture(ln)]
 
 
 def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[list[PageTable], list[TextLine]]:
