@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import resource
 import shutil
 import subprocess
@@ -83,7 +84,6 @@ def main() -> None:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="formats-speed-")
         files = sorted(f for f in sample_folder(Path(tmp.name)).iterdir() if not f.name.endswith(".json"))
-    import json
     score = scorer() if SCORER.is_file() else None
     cpu: dict[str, list[float]] = defaultdict(list)
     wall: dict[str, list[float]] = defaultdict(list)

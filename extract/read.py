@@ -24,6 +24,10 @@ UNREADABLE = {
 }
 
 
+KIND = {formats.XLSX: "workbook", formats.XLS: "workbook", formats.ODS: "workbook",
+        formats.DOCX: "Word document", formats.DOC: "Word document", formats.HTML: "HTML page"}
+
+
 def read_document(path: Path | str) -> Extraction:
     """The file's tables and free text as `cells` and `lines`, whatever format its content is in."""
     path = Path(path)
@@ -36,5 +40,5 @@ def read_document(path: Path | str) -> Extraction:
         raise ExtractError(UNREADABLE[fmt])
     layout = _readers()[fmt](path)
     if not layout.cells:
-        raise ExtractError(f"no table in this {fmt} file")
+        raise ExtractError(f"no table in this {KIND[fmt]}")
     return layout.extraction(sha256_of(path), fmt)

@@ -24,6 +24,8 @@ PAGE_WIDTH = 523.0   # A4 less 2.5 cm margins, in points: tables are drawn to th
 DEFAULT_SIZE = 10.5  # 五号, the body size of Chinese Word documents
 ROW_POINTS = 15.0    # a table row's height per line of text when the row sets none
 CONVERT_SECONDS = 120
+W_P, W_TBL = qn("w:p"), qn("w:tbl")
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read_docx(path: Path) -> Layout:
@@ -34,18 +36,31 @@ def read_docx(path: Path) -> Layout:
         raise ExtractError(f"corrupt Word document: {type(err).__name__}: {err}") from err
     blocks: list[Table | Text] = []
     paragraphs = tables = 0
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraphs += 1
-            para = Paragraph(child, doc)
-            if para.text.strip():
-                blocks.append(Text(para.text.strip(), _font_size(para), f"paragraph {paragraphs}"))
-        elif child.tag == qn("w:tbl"):
+    # In document order, at any depth: tables also sit in content controls (w:sdt) and text boxes.
+    for element in doc.element.body.iter(W_P, W_TBL):
+        if _inside(element, W_TBL) or _inside(element, MC_FALLBACK):  # a cell's text; a text box's copy
+            continue
+        if element.tag == W_TBL:
             tables += 1
-            blocks.append(_table(child, tables))
+            blocks.append(_table(element, tables))
+            continue
+        paragraphs += 1
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")) if not _inside(t, W_TBL, element)).strip()
+        if text:
+            blocks.append(Text(text, _font_size(Paragraph(element, doc)), f"paragraph {paragraphs}"))
     layout = Layout()
     place_flow(layout, blocks, PAGE_WIDTH)
     return layout
+
+
+def _inside(element, tag: str, stop=None) -> bool:
+    """Whether an ancestor of `element` (below `stop`) is a `tag`."""
+    for ancestor in element.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
 
 
 def _font_size(para: Paragraph) -> float:

@@ -193,3 +193,19 @@ def test_a_mixed_folder_ingests_in_one_run_with_every_file_accounted_for(tmp_pat
     assert all(re.fullmatch(LOCATOR[fmt], locator) for fmt, locator in located if fmt in LOCATOR)
     report = Path(report_path).read_text(encoding="utf-8")
     assert 'class="excerpt"' in report and 'class="hit"' in report  # a non-PDF finding shown in its table
+
+
+def test_a_word_table_inside_a_content_control_is_read(tmp_path, pdfs):
+    """Templates wrap tables in content controls (w:sdt): the table is read where it stands."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    path = write_docx(pdfs["dawukou-2020-project"], tmp_path / "plain.docx")
+    document = docx.Document(str(path))
+    table = document.element.body.find(docx.oxml.ns.qn("w:tbl"))
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    table.addprevious(sdt)
+    sdt.append(content)
+    content.append(table)
+    document.save(str(tmp_path / "wrapped.docx"))
+    assert as_json(tmp_path / "wrapped.docx") == as_json(path)
