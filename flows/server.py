@@ -5,7 +5,9 @@ The local one listens on loopback only and keeps its SQLite database beside the 
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +29,12 @@ def healthy(api_url: str) -> bool:
         return httpx.get(f"{api_url}/health", timeout=2).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def _die_with_parent() -> None:
+    """The local server gets SIGTERM when `jixiao serve` dies, even killed by SIGKILL (Linux)."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
 
 
 @contextmanager
@@ -51,7 +59,7 @@ def prefect_server(db: str | Path, port: int, timeout: float = 180.0) -> Iterato
     log = (home / "server.log").open("ab")
     server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", LOOPBACK,
                                "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                              stdin=subprocess.DEVNULL)
+                              stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     try:
         deadline = time.monotonic() + timeout
         while not healthy(api_url):

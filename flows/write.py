@@ -38,6 +38,8 @@ class Outcome:
     def failure(self, fail_on: str) -> str | None:
         """Why the run fails under `fail_on` (error: quarantined files or error findings; warning: those
         or warnings; never), in words, or None."""
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
         found = []
         if fail_on in ("error", "warning") and (self.checks_failed or self.files_quarantined):
             found.append(f"{self.checks_failed} error finding(s), {self.files_quarantined} file(s) quarantined")

@@ -144,6 +144,9 @@ def serve_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from flows.server import ServerUnavailable, prefect_server
 
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print(f"PREFECT_API_URL is unset: starting a Prefect server on 127.0.0.1:{args.port} "
+                      f"(SQLite in {Path(args.db).resolve().parent / '.prefect'})", highlight=False)
     try:
         with prefect_server(args.db, args.port) as api_url:
             from flows.ingest import DEPLOYMENT, serve  # after the API URL is set: Prefect reads it at import

@@ -53,6 +53,7 @@ def test_exit_codes_follow_fail_on_and_quarantined_files_count(tmp_path):
     source, db = folder(tmp_path, LUOHU), tmp_path / "w.duckdb"
     clean = jixiao("ingest", source, "--db", db)
     assert clean.returncode == 0, clean.stderr
+    assert not Path(f"{db}.lock").exists()  # the lock is released and its file removed
 
     (source / "notes.txt").write_text("not a form")
     quarantined = jixiao("ingest", source, "--db", db)

@@ -182,7 +182,7 @@ def test_a_run_killed_at_any_point_is_completed_by_the_next(sample_warehouse, tm
             return con.execute(sql + " ORDER BY ALL").fetchall()
 
     db = tmp_path / "w.duckdb"
-    command = [sys.executable, "-m", "jixiao.cli", "ingest", str(SAMPLES), "--db", str(db)]
+    command = [sys.executable, "-m", "jixiao.cli", "ingest", str(SAMPLES), "--db", str(db), "--fail-on", "never"]
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
     for delay in (2.0, 8.0, 14.0):
         proc = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
@@ -198,8 +198,8 @@ def test_a_run_killed_at_any_point_is_completed_by_the_next(sample_warehouse, tm
     documents = "SELECT file_name, status FROM documents WHERE status <> 'superseded'"
     assert table(db, documents) == table(sample_warehouse, documents)
     for view in ("v_budget_execution", "v_indicators", "v_dq_findings"):
-        assert table(db, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings" else f"FROM {view}") \
-            == table(sample_warehouse, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings"
-                     else f"FROM {view}")
+        # a finding's run and number differ from one warehouse to the other; what was found must not
+        sql = f"SELECT * EXCLUDE (run_id, finding_id) FROM {view}" if view == "v_dq_findings" else f"FROM {view}"
+        assert table(db, sql) == table(sample_warehouse, sql)
     # a run killed while it wrote is marked so by the run that came after it
     assert not table(db, "SELECT run_id FROM runs WHERE status = 'running'")

@@ -63,8 +63,7 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
     if start == latest_version() and con.execute(
             "SELECT sql_digest FROM schema_migrations ORDER BY version DESC LIMIT 1").fetchone()[0] == digest:
         return start
-    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                "name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), sql_digest VARCHAR)")
+    con.execute((SQL_DIR / "00_schema_migrations.sql").read_text(encoding="utf-8"))
     pending = [] if start == 0 else [(v, p) for v, p in migrations() if v > start]
     for version, path in pending:
         con.execute("BEGIN TRANSACTION")
