@@ -60,9 +60,9 @@ def test_a_report_gathered_from_slices_counts_every_slice(run) -> None:
     other = truth_facts([CORPUS / "pingshan-2020-projects.truth.json"])
     html = write_report(out, "r3", _report((facts, checked), (other, expectations.Checks().check(other))),
                         {}, None).read_text(encoding="utf-8")
-    assert f"2 份文件 · {len(facts.indicators) + len(other.indicators)} 个指标" in html
-    assert "1 份文件全部通过；1 份有未通过的检查" in html
-    assert '<span class="bad">2 个错误</span>' in html
+    assert f"2 份文件 files · {len(facts.indicators) + len(other.indicators)} 个指标 indicators" in html
+    assert "1 份文件全部通过 files pass every check；1 份有未通过的检查 files fail some" in html
+    assert '<span class="bad">2 个错误 errors</span>' in html
 
 
 def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_rest(
@@ -78,5 +78,5 @@ def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_res
     assert len(findings) == 2 and html.count('<div class="finding">') == 1
     assert findings.loc[0, "severity"] == "error" and findings.loc[0, "rule"] in html
     assert "v_dq_findings WHERE run_id = 'r2'" in html
-    assert "0 份文件全部通过；1 份有未通过的检查" in html
+    assert "0 份文件全部通过 files pass every check；1 份有未通过的检查 files fail some" in html
     assert re.search(r"共 \d+ 个点，画出 3 个", html) and html.count("<circle") == 3
