@@ -382,18 +382,16 @@ def _missed(row: dict) -> bool:
     if row["score"] >= row["weight"] - reading.score_tolerance(row["score"]):
         return False
     if row["target_is_qualitative"] is False and pd.notna(row["target_value"]) and pd.notna(row["actual_value"]):
-        return all(reading.rule_score(row["target_value"], b, way, 1.0) < 1.0
-                   for way in reading.direction(row["target_op"], row["level2"])
-                   for b in reading.actual_in_target_units(row["target_unit"], row["actual_value"], row["actual_unit"]))
+        # the preferred reading: the score below the weight already says the publisher found it missed
+        way = reading.direction(row["target_op"], row["level2"])[0]
+        actual = reading.actual_in_target_units(row["target_unit"], row["actual_value"], row["actual_unit"])[0]
+        return reading.rule_score(row["target_value"], actual, way, 1.0) < 1.0
     level, explicit = reading.achievement(row["target_text"], row["actual_text"])
     return explicit and level in ("partial", "not_met")
 
 
 def deviation_reason(f: Facts) -> pd.DataFrame:
     i = f.indicators
-    # Only forms that have a 偏差原因 column: some indicator of the evaluation says something in it.
-    has_column = i[i["deviation"].notna()][["doc_id", "evaluation_no"]].drop_duplicates()
-    i = i.merge(has_column, on=["doc_id", "evaluation_no"])
     i = i[i["score"].notna() & (i["weight"] > 0) & ~i["target_text"].isin(vocab.NOT_APPLICABLE)]
     i = i[pd.Series([_missed(r) for r in i.to_dict("records")], index=i.index, dtype=bool)].copy()
     given = i["deviation"].fillna("").str.strip()
@@ -434,7 +432,7 @@ def latest_fiscal_year() -> int:
 def fiscal_year(f: Facts) -> pd.DataFrame:
     d = f.documents[f.documents["fiscal_year"].notna()]
     return _finish(d.assign(observed=d["fiscal_year"].astype(float), label=d["file_name"],
-                            observed_text=_fmt(d["fiscal_year"]),
+                            observed_text=d["fiscal_year"].astype(int).astype(str),
                             expected_text=f"{vocab.FIRST_FISCAL_YEAR}–{latest_fiscal_year()}"))
 
 

@@ -338,7 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only this severity (default: all)")
     p.add_argument("--file", help="only files whose name contains this text (default: all)")
     p.set_defaults(handler=findings_command)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", help="ack: mark a finding as reviewed "
+                               "(without ACTION: list the findings)")
     a = actions.add_parser("ack", help="mark a finding as reviewed, with a note",
                            description="Store the auditor's note on finding ID in the warehouse. Later reports "
                                        "show it as acknowledged and it no longer fails a run; the same break found "

@@ -169,9 +169,10 @@ def test_checking_a_run_in_slices_finds_what_checking_it_at_once_finds(truth: tu
 
 def test_rules_table_covers_every_check() -> None:
     table = expectations.rules_frame()
-    assert list(table.columns) == ["id", "severity", "zh", "en", "message"]
+    assert list(table.columns) == ["id", "severity", "zh", "en", "message", "message_en", "source", "tolerance"]
     assert set(table["id"]) == set(PREPARERS)
-    assert set(table["severity"]) <= {"error", "warning"}
+    assert set(table["severity"]) <= {"error", "warning", "reading"}
+    assert table[["message_en", "source", "tolerance"]].map(len).gt(0).all().all()
 
 
 def test_empty_run_is_clean() -> None:
