@@ -185,11 +185,12 @@ def cost_vs_executed(f: Facts) -> pd.DataFrame:
     i = f.indicators[(f.indicators["level2"] == vocab.COST_LEVEL2) & f.indicators["actual_value"].notna()]
     i = i.assign(yuan=[_money(v, u, t) for v, u, t in zip(i["actual_value"], i["actual_unit"], i["target_unit"])])
     cost = i[i["yuan"].notna()].groupby(["doc_id", "evaluation_no"], as_index=False)["yuan"].sum()
-    b = f.budget_lines[f.budget_lines["is_total"].astype(bool) & f.budget_lines["executed_yuan"].notna()]
+    lines = _with_unit(f)
+    b = lines[lines["is_total"].astype(bool) & lines["executed_yuan"].notna()]
     t = b.merge(cost, on=["doc_id", "evaluation_no"])
     t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
-    t["observed_text"] = _fmt(t["yuan"]) + " 元"
-    t["expected_text"] = _fmt(t["executed_yuan"]) + " 元"
+    t["observed_text"] = _in_unit(pd.Series(None, index=t.index, dtype=object), t["yuan"], t["money_unit"])
+    t["expected_text"] = _in_unit(t["executed_text"], t["executed_yuan"], t["money_unit"])
     return _finish(t.assign(label=t["fund_source"]), severity="warning")
 
 
