@@ -112,3 +112,17 @@ def test_crops_cut_a_wide_summary_row_to_its_label_and_value_legibly() -> None:
     # shown at its own size in the report's ~780 px column, at up to 4× the page's points: the old
     # full-width row (page width × 2 px) was shrunk to a third of that
     assert 400 <= crop.width <= 780 and crop.width / report.MAX_SCALE < page_width / 4
+
+
+def test_reading_problems_are_kept_apart_from_publisher_findings_in_both_languages(tmp_path) -> None:
+    facts = truth_facts([CORPUS / f"{LUOHU}.truth.json"])
+    facts.evaluations["reading_doubts"] = facts.evaluations["reading_doubts"].astype(object)
+    facts.evaluations.loc[0, "reading_doubts"] = "weights add to 190 of 100 (forms or columns read together)"
+    facts.evaluations.loc[0, "total_score"] = 98.9  # an arithmetic break on the doubtful form: held back
+    checked = expectations.Checks().check(facts)
+    assert list(checked.findings["severity"]) == ["reading", "warning"]
+    html = write_report(tmp_path, "r4", _report((facts, checked)), {}, None).read_text(encoding="utf-8")
+    reading, published = html.split("reading problems, not publisher errors", 1)[1].split("publisher findings", 1)
+    assert "weights add to 190" in reading and "total_score" not in reading
+    assert "held back as a warning" in published and "降为警告" in published
+    assert '<span class="ok">0 个错误 errors</span>' in html
