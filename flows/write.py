@@ -117,6 +117,14 @@ class RunWriter:
                                errors.get(f.sha256))) for f in plan.copies]
         self._load(loads)
 
+    def acknowledged(self) -> pd.DataFrame:
+        """The findings auditors reviewed (jixiao findings ack): the checks mark them, runs do not fail on them."""
+        from warehouse.acks import acknowledged
+
+        found: list[pd.DataFrame] = []
+        self._write(lambda con: found.append(acknowledged(con)))
+        return found[0]
+
     def finish(self) -> Outcome:
         self._close("completed")
         return self.outcome

@@ -245,6 +245,11 @@ def _prov(cell: GridCell | None) -> dict:
             "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1, "locator": cell.locator}
 
 
+def _cell_box(prefix: str, cell: GridCell | None) -> dict:
+    """page and bbox of one value cell, as `prefix`_page, `prefix`_x0 …"""
+    return {f"{prefix}_{k}": getattr(cell, k) if cell is not None else None for k in ("page", "x0", "y0", "x1", "y1")}
+
+
 def _label(text: str | None) -> str | None:
     """Narrow label cells wrap mid-word: '产出 指标' is '产出指标'."""
     return re.sub(r"\s+", "", text) if text and text.strip() else None
@@ -268,7 +273,9 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
         "is_key_project": {"是": True, "否": False}.get(fold(key_project)) if key_project else None,
         "project_nature": ticked(h.get("project_nature")),
         "total_score": number(total.text) if total else None, "total_score_text": clean(total.text) if total else None,
-        "notes": "\n".join(d.notes) or None, **_prov(d.first)})
+        "grade": clean(h.get("grade")) if h.get("grade") else None,
+        "notes": "\n".join(d.notes) or None, **_prov(d.first),
+        **_cell_box("total", total), **_cell_box("grade", d.header_cells.get("grade"))})
 
     factor = L.MONEY_UNITS.get(ctx.money_unit or "")
     meta = d.budget_meta
