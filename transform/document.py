@@ -10,7 +10,7 @@ from transform import labels as L
 from transform.facts import Facts
 from transform.confidence import assess
 from transform.families import family
-from transform.grid import Grid, GridCell, match
+from transform.grid import Grid, GridCell, label_prefix
 from transform.project_form import Draft, ProjectFormReader
 from transform.region import region_of
 from transform.summary_form import read_summary
@@ -158,11 +158,9 @@ def _with_header_lines(grids: list[Grid], lines: pd.DataFrame) -> list[Grid]:
         if not (first.page, -first.y1) < (ln.page, -ln.y1) < (last.page, -last.y0):
             continue
         folded = fold(ln.text)
-        cut = next((n for n in range(min(len(folded), 10), 1, -1) if match(L.HEADER_FIELDS, folded[:n].rstrip(":："))),
-                   None)
-        if cut is not None and len(folded) > cut:
-            pairs.append((ln, folded[:cut].rstrip(":："), ln.text.strip()[len(ln.text.strip()) - len(folded) + cut:]
-                          if len(ln.text.strip()) == len(folded) else folded[cut:]))
+        found = label_prefix(L.HEADER_FIELDS, folded)
+        if found is not None:
+            pairs.append((ln, folded[:found[1]].rstrip(":："), folded[found[1]:]))
     if not pairs:
         return grids
     table = max(g.table for g in grids) + 1
