@@ -84,7 +84,7 @@ def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageCo
             return ocr.read_scanned_page(page, index + 1)
         tables = ruled.tables(index + 1, glyph_centres(glyphs)) if glyphs else []
         tables, rest = _fill_tables(tables, glyphs)
-        return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest))
+        return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest, tables))
     finally:
         page.close()
 
@@ -127,12 +127,19 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
                   key=lambda c: (c.row, c.x0))
 
 
-def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:
+def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list[TextLine]:
+    """Free text as lines, split at wide gaps; right under a table's bottom rule, also at the edges of
+    its bottom cells (a browser prints there the overflow of several cells cut by a page break, on
+    one baseline: each part belongs to its own cell, see stitch.absorb_overflow)."""
+    last = min(tables, key=lambda t: t.y0, default=None)
+    edges = sorted({x for c in last.cells if abs(c.y0 - last.y0) < 1 for x in (c.x0, c.x1)}) if last else []
     out: list[TextLine] = []
     for line in group_lines(glyphs):
         block: list[Glyph] = [line[0]]
+        hugs = last is not None and line[0].cy < last.y0 < line[0].y1 + 1.5 * line[0].height
         for prev, g in zip(line, line[1:]):
-            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
+            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height) or \
+                    hugs and any(prev.cx < e <= g.cx for e in edges):
                 out.append(_text_line(page, block))
                 block = []
             block.append(g)

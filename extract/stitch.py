@@ -145,8 +145,11 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
         head = _row_signature(table.cells, 0, k, table.x0)
         if not head or not any(sig[-1] for sig in head):
             continue
-        # The header rows must be closed at their bottom: no cell may straddle row k.
-        if any(c.row < k < c.row + c.row_span for c in table.cells):
+        # The header rows must be closed at their bottom: no cell beside them may straddle row k. A
+        # block label left of the header (绩效指标 running down the page) may.
+        inside = [c for c in table.cells if c.row + c.row_span <= k]
+        left = min((c.x0 for c in inside), default=table.x0)
+        if any(c.row < k < c.row + c.row_span and c.x1 > left + ALIGN for c in table.cells):
             continue
         for start in range(0, max(first_rows - k + 1, 0)):
             if _row_signature(first_page, start, k, joined.lefts[0]) == head:
