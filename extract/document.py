@@ -13,7 +13,7 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import absorb_overflow, join_tables, without_furniture
+from extract.stitch import absorb_overflow, is_furniture, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
@@ -135,16 +135,25 @@ def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list
     edges = sorted({x for c in last.cells if abs(c.y0 - last.y0) < 1 for x in (c.x0, c.x1)}) if last else []
     out: list[TextLine] = []
     for line in group_lines(glyphs):
-        block: list[Glyph] = [line[0]]
-        hugs = last is not None and line[0].cy < last.y0 < line[0].y1 + 1.5 * line[0].height
+        blocks: list[list[Glyph]] = [[line[0]]]
         for prev, g in zip(line, line[1:]):
-            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height) or \
-                    hugs and any(prev.cx < e <= g.cx for e in edges):
-                out.append(_text_line(page, block))
-                block = []
-            block.append(g)
-        out.append(_text_line(page, block))
+            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
+                blocks.append([])
+            blocks[-1].append(g)
+        hugs = last is not None and line[0].cy < last.y0 < line[0].y1 + 1.5 * line[0].height
+        if hugs and not any(is_furniture(line_text(b)) for b in blocks):
+            blocks = [part for b in blocks for part in _split_at(b, edges)]
+        out.extend(_text_line(page, b) for b in blocks)
     return out
+
+
+def _split_at(glyphs: list[Glyph], edges: list[float]) -> list[list[Glyph]]:
+    parts: list[list[Glyph]] = [[glyphs[0]]]
+    for prev, g in zip(glyphs, glyphs[1:]):
+        if any(prev.cx < e <= g.cx for e in edges):
+            parts.append([])
+        parts[-1].append(g)
+    return parts
 
 
 def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:
