@@ -140,7 +140,7 @@ def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list
             if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
                 blocks.append([])
             blocks[-1].append(g)
-        hugs = last is not None and line[0].cy < last.y0 < line[0].y1 + 1.5 * line[0].height
+        hugs = last is not None and line[0].cy < last.y0 < line[0].y1  # straddles the bottom rule
         if hugs and not any(is_furniture(line_text(b)) for b in blocks):
             blocks = [part for b in blocks for part in _split_at(b, edges)]
         out.extend(_text_line(page, b) for b in blocks)

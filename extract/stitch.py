@@ -74,9 +74,8 @@ def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[lis
     for ln in lines:
         table = lasts.get(ln.page)
         nxt = firsts.get(ln.page + 1)
-        height = ln.y1 - ln.y0
-        # Printed past the rule: its centre is below it (a glyph clipped at the rule is Calc's, see _text_cut_by_break).
-        seam = (table is not None and nxt is not None and (ln.y0 + ln.y1) / 2 < table.y0 < ln.y1 + 1.5 * height
+        # Printed over the rule, its centre below it (a glyph clipped at the rule is Calc's, see _text_cut_by_break).
+        seam = (table is not None and nxt is not None and (ln.y0 + ln.y1) / 2 < table.y0 < ln.y1
                 and abs(table.x0 - nxt.x0) < ALIGN and abs(table.x1 - nxt.x1) < ALIGN)
         # The cell it overflows holds it whole and goes on at the top of the next page.
         cell = next((c for c in out[id(table)].cells if abs(c.y0 - table.y0) < 1
