@@ -9,7 +9,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import progress
+from flows import progress, stop
 from flows.files import SourceFile
 from flows.parse import Parsed, close_pools, default_workers, parse_files
 from flows.pipeline import Options, run, survey
@@ -21,6 +21,8 @@ def parse_chunk(files: list[SourceFile], file_timeout: float, workers: int) -> l
     """A chunk of files per task (a task run costs the API a round trip; a file does not). Errors inside
     a file are results; anything raised here (a pool that cannot start, a lost worker) is retried."""
     bar = progress.current.get()
+    if stop.requested.is_set():  # queued before the run was asked to stop: the next run parses these
+        return []
     return parse_files(files, file_timeout, workers or default_workers(),
                        on_done=lambda n: bar.advance("parse", n))
 
@@ -32,15 +34,18 @@ def _parse_in_tasks(options: Options):
         until the run checks them."""
         chunks = deque(files[i:i + options.chunk_size] for i in range(0, len(files), options.chunk_size))
         futures = deque(parse_chunk.submit(chunk, options.file_timeout, options.workers) for chunk in chunks)
-        while futures:
+        while futures and not stop.requested.is_set():
             chunk, future = chunks.popleft(), futures.popleft()
-            future.wait()
+            while not stop.requested.is_set() and not future.wrapped_future.done():
+                future.wait(timeout=0.2)
+            if stop.requested.is_set():
+                return
             state = future.state
             if state.is_completed():
                 yield from future.result()
-            else:  # retries spent: the chunk's files are quarantined, the run goes on
-                reason = f"parsing failed after retries: {state.message}"
-                yield from (Parsed(f, None, reason) for f in chunk)
+            else:  # retries spent (a pool that cannot start, a lost worker): nothing is known of the files
+                reason = f"parsing failed after retries: {state.message}; retried next run"
+                yield from (Parsed(f, None, reason, transient=True) for f in chunk)
     return parse
 
 

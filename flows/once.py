@@ -4,9 +4,10 @@ from __future__ import annotations
 import logging
 import threading
 
+from flows import stop
 from flows.lock import warehouse_lock
 from flows.parse import default_workers, start_pool
-from flows.pipeline import Options, run, survey
+from flows.pipeline import Options, output_folders, run, survey
 from flows.write import Outcome
 
 log = logging.getLogger(__name__)
@@ -16,8 +17,8 @@ def ingest_once(source: str, db: str, options: Options, dask_address: str | None
     """`jixiao ingest`: when nothing is new, record the run without starting Prefect (its local API takes
     seconds to start); otherwise run the flow in this process."""
     with warehouse_lock(db):
-        _, plan = survey(source, db)
-        if not plan.to_parse:
+        _, plan = survey(source, db, output_folders(db, options))
+        if not plan.to_parse or stop.requested.is_set():  # stopped already: Prefect is not started
             return run(source, db, options, parse=None)
         from flows.ingest import ingest, with_dask  # Prefect is imported only when there is work
 

@@ -12,7 +12,7 @@ import pandas as pd
 import warehouse
 from expectations import Checks
 from expectations.report import RunReport
-from flows import progress
+from flows import progress, stop
 from flows.files import SourceFile, list_source
 from flows.lock import warehouse_lock
 from flows.parse import Parsed
@@ -36,41 +36,67 @@ class Options:
     file_timeout: float = 300.0        # seconds before a file's parse is killed and the file quarantined
 
 
-def survey(source: str, db: str) -> tuple[list[SourceFile], Plan]:
-    files = list_source(source)
+class OperatorError(RuntimeError):
+    """Something the operator asked for cannot be done (a folder that cannot be created); one line says what."""
+
+
+def output_folders(db: str, options: Options) -> tuple[Path, Path]:
+    """The quarantine and report folders as absolute paths (relative ones are taken from the working
+    directory), created now: a run that could not keep its bad files or its report does not start."""
+    home = Path(db).resolve().parent
+    folders = (Path(options.quarantine_dir or home / "quarantine").resolve(),
+               Path(options.report_dir or home / "reports").resolve())
+    for what, folder in zip(("quarantine", "report"), folders):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OperatorError(f"cannot create the {what} folder {folder}: {err.strerror or err}") from None
+    return folders
+
+
+def survey(source: str, db: str, outputs: tuple[Path, ...] = ()) -> tuple[list[SourceFile], Plan]:
+    """The folder's files and what to do with each. The warehouse's own files and `outputs` are never
+    among them (a warehouse kept inside the source folder does not ingest itself)."""
+    files = list_source(source, (Path(db).resolve(), *outputs))
     return files, make_plan(files, warehouse.catalogue(db), parser_version())
 
 
 def run(source: str, db: str, options: Options, parse: ParseStep | None,
         prefect_flow_run_id: str | None = None) -> Outcome:
-    """The run; `parse` may be None only when the caller knows nothing needs parsing."""
+    """The run; `parse` may be None only when the caller knows nothing needs parsing. Asked to stop
+    (flows.stop), it writes what is parsed, leaves the rest to the next run and ends `interrupted`."""
     bar = progress.current.get()
-    home = Path(db).resolve().parent
+    source = str(Path(source).resolve())
     with warehouse_lock(db):
-        files, plan = survey(source, db)
+        quarantine, reports = output_folders(db, options)
+        files, plan = survey(source, db, (quarantine, reports))
         run_id = str(uuid.uuid4())
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped))
         bar.phase("parse", len(plan.to_parse))
         bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
-        writer = RunWriter(db, run_id, parser_version(), Path(options.quarantine_dir or home / "quarantine"),
-                           outcome, on_done=lambda n: bar.advance("load", n))
+        writer = RunWriter(db, run_id, parser_version(), quarantine, outcome,
+                           on_done=lambda n: bar.advance("load", n))
         writer.start(source, prefect_flow_run_id)
-        reports = Path(options.report_dir or home / "reports")
+        parsed_contents: set[str] = set()
         checks: Checks | None = None  # started with the first facts: GX takes seconds to import
         report = RunReport()
         pdf_paths: dict[str, Path] = {}
         quarantined: list[dict[str, str]] = []
-        for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
+        for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse and parse else [], SLICE_FILES), 1):
             facts = Facts.concat([p.facts for p in batch if p.facts is not None])
             findings = pd.DataFrame(columns=["doc_id"])
             if not facts.documents.empty:
                 checks = checks or Checks()
                 findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome)
-            bad = [(p.file, p.error) for p in batch if p.error]
+            bad = [(p.file, p.error) for p in batch if p.error and not p.transient]
             writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
             pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
             quarantined += [{"file_name": f.file_name, "reason": error} for f, error in bad]
+            parsed_contents |= {p.file.sha256 for p in batch}
             del facts, findings, batch  # before the next slice is gathered
+        if stop.requested.is_set():
+            outcome.status = "interrupted"
+            writer.not_parsed([f for f in plan.to_parse if f.sha256 not in parsed_contents])
         writer.rest(plan, quarantine_findings([(f, f.error) for f in plan.unreadable]))
         quarantined += [{"file_name": f.file_name, "reason": f.error} for f in plan.unreadable]
         if quarantined or checks is not None:

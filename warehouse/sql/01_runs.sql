@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS runs (
     parser_version      VARCHAR NOT NULL,
     started_at          TIMESTAMPTZ NOT NULL,
     finished_at         TIMESTAMPTZ,
-    status              VARCHAR NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+    status              VARCHAR NOT NULL CHECK (status IN ('running', 'completed', 'interrupted', 'failed')),
     files_seen          INTEGER,
     files_new           INTEGER,
     files_skipped       INTEGER,
@@ -25,7 +25,7 @@ COMMENT ON COLUMN runs.source IS 'source folder scanned';
 COMMENT ON COLUMN runs.parser_version IS 'jixiao version that parsed the files';
 COMMENT ON COLUMN runs.started_at IS 'start time';
 COMMENT ON COLUMN runs.finished_at IS 'end time, null while running or after a crash';
-COMMENT ON COLUMN runs.status IS 'running | completed | failed (killed while writing: set by the next run)';
+COMMENT ON COLUMN runs.status IS 'running | completed | interrupted (stopped by SIGTERM or SIGINT; what it wrote stays) | failed (killed: set by the next run)';
 COMMENT ON COLUMN runs.files_seen IS 'files found under source (every file is recorded in documents)';
 COMMENT ON COLUMN runs.files_new IS 'files parsed in this run (new or changed content, or new parser version)';
 COMMENT ON COLUMN runs.files_skipped IS 'files already in the warehouse with the same content and parser version';
