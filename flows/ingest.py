@@ -56,6 +56,7 @@ def ingest(source: str, db: str, quarantine_dir: str | None = None, report_dir: 
            chunk_size: int = 16, workers: int = 0, file_timeout: float = 300.0) -> Outcome:
     """List the PDFs under `source`, parse the new ones, check them, and load them into `db`."""
     options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout)
+    stop.take_signals()  # back from Prefect's engine, for a supervised `jixiao ingest` (flows/stop.py)
     try:
         return run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
     finally:

@@ -26,6 +26,7 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 requested = threading.Event()
 received: list[int] = []  # the signals the run was stopped by (the exit code tells the first)
+_supervised = False  # this process is the run under `supervised`: its signals are ours
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:
@@ -40,6 +41,16 @@ def _request_stop(sig: int, _frame) -> None:
     requested.set()
 
 
+def take_signals() -> None:
+    """SIGTERM and SIGINT set `requested` from now on. Called by the supervised run, and again at the top
+    of the flow: Prefect's engine puts its own SIGTERM handler in place for a flow run (it raises in the
+    main thread, and the flow would then wait forever on its parse tasks); a served deployment, whose
+    SIGTERM is the Prefect runner's cancel, is not supervised and keeps Prefect's handler."""
+    if _supervised and threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, _request_stop)
+
+
 def exit_code() -> int:
     """128 + the signal that stopped the run, as a shell reports a process ended by it."""
     return 128 + received[0] if received else 0
@@ -48,6 +59,7 @@ def exit_code() -> int:
 def supervised(run: Callable[[], int]) -> int:
     """Run `run()` in a child process as described above; returns its exit code (in both processes:
     the child returns it to its own caller, which exits with it)."""
+    global _supervised
     parent = os.getpid()
     child = os.fork()
     if child == 0:
@@ -55,8 +67,8 @@ def supervised(run: Callable[[], int]) -> int:
         die_with_parent(signal.SIGTERM)
         if os.getppid() != parent:  # the supervisor died before the line above took effect
             os._exit(128 + signal.SIGTERM)
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, _request_stop)
+        _supervised = True
+        take_signals()
         return run()
     try:
         os.setpgid(child, child)  # as the child does: whichever runs first, the group exists before we wait
