@@ -40,6 +40,7 @@ def _parse_in_tasks(options: Options):
                 future.wait(timeout=0.2)
             if stop.requested.is_set():
                 return
+            future.wait()  # done: this only brings its final state from the runner
             state = future.state
             if state.is_completed():
                 yield from future.result()
