@@ -106,7 +106,7 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
         before = con.execute("SELECT * FROM v_budget_execution ORDER BY ALL").fetchall()
     expected = bad_folder(source)
 
-    outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=30)
+    outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=60)
 
     with duckdb.connect(str(db), read_only=True) as con:
         rows = {name: (status, error, qpath) for name, status, error, qpath in con.execute(

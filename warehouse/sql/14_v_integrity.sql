@@ -20,3 +20,5 @@ FROM documents d
 WHERE d.status = 'duplicate'
   AND NOT EXISTS (SELECT 1 FROM documents l WHERE l.sha256 = d.sha256 AND l.status = 'loaded');
 COMMENT ON VIEW v_integrity IS 'rows breaking the load''s invariants (facts <-> loaded documents); always empty';
+COMMENT ON COLUMN v_integrity.problem IS 'which invariant the row breaks';
+COMMENT ON COLUMN v_integrity.doc_id IS 'the content (documents.sha256) concerned';
