@@ -1,40 +1,47 @@
-"""Generate distinct, realistic 绩效自评表 PDFs (all five layout families) with their own truth JSON.
+"""Generate self-evaluation forms that vary what varies in published ones, each with its truth JSON.
 
-    .venv/bin/python bench/generate.py OUT_DIR -n 500 [--seed 1] [--jobs 2]
+    .venv/bin/python bench/generate.py OUT_DIR -n 500 [--templates all] [--producers all]
+                                       [--formats pdf,xlsx,docx,html] [--seed 1] [--jobs 2]
 
-How: each family's template is one acceptance-corpus form (samples/ + ../shared/corpus truth). Its
-ruled grid (logical cells with spans, column edges, row heights) and its free text lines are read
-with jixiao's own extractor, then every generated document is *rebuilt as a spreadsheet* — one
-sheet per form, merged cells, ruled borders, wrapped text — and printed to PDF by LibreOffice Calc,
-the way the bureaus make them. Varied per document: bureau, region (province/city/district), fiscal
-year, project names, amounts (one scale factor per document, so rates and sums stay true), which
-and how many forms (and so indicators and pages), column widths, row heights, margins (so page
-breaks fall elsewhere and tables run over pages), font family and size.
+Templates: the five corpus layouts re-printed (luohu, pingshan, dawukou, longgang, qiaokou: each
+one's ruled grid and free text read from samples/ by jixiao's own extractor, with bureau, region,
+year, project names and amounts substituted) and templates beyond them built from blocks in
+bench/forms.py (mof: the Ministry of Finance template; county: its county wording; sichuan:
+510000_0013zp; process: the whole-process framework), with label wording, CODE-NAME cells,
+placeholder rows, template instructions left in cells and the money unit where the form prints it.
+Producers (bench/producers.py): LibreOffice Calc from a spreadsheet, LibreOffice Writer from a DOCX
+table, Chromium printing an HTML table. Per document: orientation, rules (full, hairline, header
+block ruled only outside), font and size, margins (page breaks fall elsewhere), page numbers,
+column headers repeated after breaks. Documents cycle through templates and each template through
+producers, so any prefix of the output is mixed.
 
-The truth is the template's truth with the same substitutions and scaling, so each PDF has a
-`NAME.truth.json` the shared scorer reads. Needs LibreOffice (`soffice`) and CJK fonts: see
-bench/README.md. Never write into the repository: the output is large and regenerable.
+Output: OUT/NAME.pdf + NAME.truth.json (the truth's `_variant` records every choice, for grouping
+scores); with --formats, the same form as OUT/xlsx|docx|html/NAME.* + NAME.truth.json (file names
+that file, pages null). Needs LibreOffice, Chromium and CJK fonts: bench/README.md. Never write into
+the repository: the output is large and regenerable.
 """
 from __future__ import annotations
 
 import argparse
 import copy
 import json
-import math
 import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import forms  # noqa: E402  (bench/ modules, not part of the package)
+from forms import Cell, Form, Line, Row  # noqa: E402
+from producers import PAGE_FOOTER, Chromium, Doc, soffice, to_fods, to_html, write_docx  # noqa: E402
+
 CORPUS = REPO.parent / "shared" / "corpus"
 TEMPLATES = ["luohu-2024-projects", "pingshan-2020-projects", "dawukou-2020-project",
              "longgang-2020-department-summary", "qiaokou-2020-department-overall"]
@@ -268,184 +275,206 @@ def build_truth(t: Template, plan: dict, pages: int) -> dict:
     return truth
 
 
-# ---------------------------------------------------------------- the spreadsheet (flat ODS) and PDF
+# ---------------------------------------------------------------- a re-print as a form (bench/forms.py)
 
-def build_fods(t: Template, plan: dict) -> str:
-    evals = [i for u in plan["units"] for i in t.units[u]["evals"]]
+ID_LABEL = re.compile(r"^(项目名称|项目编码|项目代码|主管部门|实施单位|单位编码|单位名称|项目负责人|联系电话|项目属性|项目类型|"
+                      r"实施期|是否|部门名称|预算单位)")
+
+
+def replica_form(t: Template, plan: dict, u: int) -> Form:
+    """One form of a re-printed corpus template: its grid with the document's substitutions."""
+    evals = [i for k in plan["units"] for i in t.units[k]["evals"]]
     amounts = _amount_map(t, plan, evals)
-    pw, ph = t.page_size
-    font = plan["font"]
-    fsize = round(t.font_pt * plan["font_scale"], 1)
-    sheets = []
-    for s_i, u in enumerate(plan["units"]):
-        unit = t.units[u]
-        g = unit["cells"]
-        widths = [w * plan["width_jitter"][i % 64] for i, w in enumerate(g["widths"])]
-        room = pw - 2 * PAGE_MARGIN - 2
-        if sum(widths) > room:
-            widths = [w * room / sum(widths) for w in widths]
-        n_cols = len(widths)
-        heights = [h * plan["row_scale"] for h in g["heights"]]
-        grid: dict[tuple[int, int], dict] = {}
-        covered = set()
-        for c in g["cells"]:
-            text = _subst(c["text"], plan)
-            if text in amounts:
-                text = amounts[text]
-            grid[(c["row"], c["col"])] = {**c, "text": text}
-            for r in range(c["row"], c["row"] + c["rs"]):
-                for k in range(c["col"], c["col"] + c["cs"]):
-                    if (r, k) != (c["row"], c["col"]):
-                        covered.add((r, k))
-        # rows tall enough for the wrapped text (estimated), as Calc would not grow them by itself
-        for c in grid.values():
-            width = sum(widths[c["col"]:c["col"] + c["cs"]]) - 4
-            need = _text_height(c["text"], width, fsize)
-            have = sum(heights[c["row"]:c["row"] + c["rs"]])
-            if need > have:
-                heights[c["row"] + c["rs"] - 1] += need - have
-        rows_xml = []
-        for line_row in unit["above"]:
-            rows_xml.append(_line_row(line_row, n_cols, widths, fsize, plan, title=line_row is unit["above"][0]))
-        for r, h in enumerate(heights):
-            cells_xml = []
-            for k in range(n_cols):
-                c = grid.get((r, k))
-                if c is not None:
-                    style = "L" if len(c["text"]) > 24 else "C"
-                    cells_xml.append(
-                        f'<table:table-cell table:style-name="{style}" office:value-type="string" '
-                        f'table:number-columns-spanned="{c["cs"]}" table:number-rows-spanned="{c["rs"]}">'
-                        f'<text:p>{escape(c["text"])}</text:p></table:table-cell>')
-                elif (r, k) in covered:
-                    cells_xml.append('<table:covered-table-cell table:style-name="C"/>')
-                else:
-                    cells_xml.append('<table:table-cell table:style-name="C"/>')
-            rows_xml.append(f'<table:table-row table:style-name="{_row_style(h)}">{"".join(cells_xml)}</table:table-row>')
-        for line_row in unit["below"]:
-            rows_xml.append(_line_row(line_row, n_cols, widths, fsize, plan, title=False))
-        cols_xml = "".join(f'<table:table-column table:style-name="{_col_style(w)}"/>' for w in widths)
-        sheets.append(f'<table:table table:name="S{s_i + 1}" table:style-name="ta1">{cols_xml}{"".join(rows_xml)}</table:table>')
-    styles = "".join(_STYLES_USED.values())
-    _STYLES_USED.clear()
-    margin_top = plan["top_margin"]
-    orient = "landscape" if pw > ph else "portrait"
-    return _FODS.format(font=font, fsize=fsize, title_size=round(fsize * 1.8, 1), pw=pw, ph=ph, orient=orient,
-                        mt=margin_top, ml=PAGE_MARGIN, auto=styles, body="".join(sheets))
+    g = t.units[u]["cells"]
+    widths = [w * plan["width_jitter"][i % 64] for i, w in enumerate(g["widths"])]
+    n_rows = len(g["heights"])
+    rows = [Row([], height=h * plan["row_scale"]) for h in g["heights"]]
+    taken = set()
+    for c in g["cells"]:
+        text = _subst(c["text"], plan)
+        rows[c["row"]].cells.append(Cell(c["col"], amounts.get(text, text), c["cs"], c["rs"], "l" if len(text) > 24 else "c"))
+        taken |= {(r, k) for r in range(c["row"], c["row"] + c["rs"]) for k in range(c["col"], c["col"] + c["cs"])}
+    for r in range(n_rows):   # grid holes are printed as empty ruled cells
+        rows[r].cells += [Cell(k, "") for k in range(len(widths)) if (r, k) not in taken]
+        rows[r].cells.sort(key=lambda c: c.col)
+    spanned_into = {r for row_i, row in enumerate(rows) for c in row.cells for r in range(row_i + 1, row_i + c.rs)}
+    head_at = None
+    for i, row in enumerate(rows):
+        texts = [c.text for c in row.cells]
+        if texts and ID_LABEL.match(texts[0]) and all(c.rs == 1 for c in row.cells) and i not in spanned_into:
+            row.role = "id"
+        if head_at is None and any(x.startswith("一级指标") for x in texts):
+            row.role, head_at = "head", i
+
+    def lines(blocks_rows: list[list[dict]], first_is_title: bool) -> list[Line]:
+        out = []
+        for k, blocks in enumerate(blocks_rows):
+            title = first_is_title and k == 0 and blocks[0]["h"] > 1.4 * t.font_pt * 0.88
+            out.append(Line([(_subst(b["text"], plan), "c" if b["centred"] and len(blocks) == 1 else "l") for b in blocks],
+                            title, [b["x"] for b in blocks]))
+        return out
+    unit = t.units[u]
+    return Form(widths, rows, lines(unit["above"], True), lines(unit["below"], False), head_at)
 
 
-_STYLES_USED: dict[str, str] = {}
+# ---------------------------------------------------------------- planning: template × producer × print settings
+
+REPLICAS = {name.split("-")[0]: name for name in TEMPLATES}
+NEW_TEMPLATES = list(forms.TEMPLATES)
+PRODUCERS = ["calc", "writer", "browser"]
+FORMATS = ["pdf", "xlsx", "docx", "html"]
 
 
-def _row_style(h: float) -> str:
-    name = f"ro{round(h * 4)}"
-    _STYLES_USED.setdefault(name, f'<style:style style:name="{name}" style:family="table-row"><style:table-row-properties '
-                                  f'style:row-height="{h:.2f}pt" style:use-optimal-row-height="false"/></style:style>')
-    return name
+def plan_print(rng: random.Random, producer: str, landscape: bool | None = None) -> dict:
+    """How one document is printed: orientation, rules, font, margins, page numbers, repeated headers."""
+    rules = rng.choice(forms.RULES)
+    return {"producer": producer, "landscape": rng.random() < 0.35 if landscape is None else landscape,
+            "rules": rules, "rule_pt": 0.1 if rules == "hairline" else rng.choice([0.5, 0.5, 0.75]),
+            "font": rng.choice(FONTS), "fsize": round(rng.uniform(8.5, 10.5), 1), "margin": round(rng.uniform(24, 48)),
+            "top_margin": round(rng.uniform(25, 90)), "page_numbers": rng.random() < 0.6,
+            "repeat_header": producer != "calc" and rng.random() < 0.6,
+            "form_per_page": producer == "calc" or rng.random() < 0.5,
+            "browser_footer": rng.choice(["browser", "site"]) if producer == "browser" else None}
 
 
-def _col_style(w: float) -> str:
-    name = f"co{round(w * 4)}"
-    _STYLES_USED.setdefault(name, f'<style:style style:name="{name}" style:family="table-column"><style:table-column-properties '
-                                  f'style:column-width="{w:.2f}pt"/></style:style>')
-    return name
+PLAIN = {"rules": "full", "rule_pt": 0.5, "page_numbers": False, "repeat_header": False, "form_per_page": True}
 
 
-def _text_height(text: str, width: float, fsize: float) -> float:
-    units = sum(1.0 if ord(ch) > 0x2E80 else 0.56 for ch in text)
-    lines = max(1, math.ceil(units * fsize / max(width, fsize)))
-    return lines * fsize * 1.32 + 5
+def plan_all(templates: list[str], producers: list[str], start: int, n: int, seed: int,
+             replicas: dict[str, Template], plain: bool = False) -> list[dict]:
+    """Documents cycle through templates, and each template through producers, so any prefix is mixed.
+    plain: every rule printed, no page numbers or repeated headers (the documents are otherwise the same)."""
+    plans = []
+    for i in range(start, start + n):
+        rng = random.Random(seed * 1_000_003 + i)
+        template = templates[i % len(templates)]
+        producer = producers[(i // len(templates)) % len(producers)]
+        if template in REPLICAS:
+            t = replicas[REPLICAS[template]]
+            plan = plan_document(t, rng, i)
+            pw, ph = t.page_size
+            printing = plan_print(rng, producer, landscape=True if pw > ph else None)
+            printing.update(font=plan["font"], fsize=round(t.font_pt * plan["font_scale"], 1),
+                            top_margin=plan["top_margin"], margin=PAGE_MARGIN)
+            plan.update(kind="replica", page=(pw, ph))
+        else:
+            plan = {"kind": "new", "template": template, "seed": rng.randrange(2**32),
+                    "projects": rng.choice([1, 1, 1, 2, 2, 3])}
+            printing = plan_print(rng, producer)
+        if plain:
+            printing.update(PLAIN, landscape=plan["page"][0] > plan["page"][1] if "page" in plan else printing["landscape"])
+        plan.update(name=f"{template}-{producer}-gen{i:05d}", print=printing)
+        plans.append(plan)
+    return plans
 
 
-def _line_row(blocks: list[dict], n_cols: int, widths: list[float], fsize: float, plan: dict, title: bool) -> str:
-    total = sum(widths)
-    starts = []
-    for b in blocks:
-        x = b["x"] * total
-        acc, col = 0.0, 0
-        for i, w in enumerate(widths):
-            if acc + w / 2 > x:
-                col = i
-                break
-            acc += w
-        starts.append(col)
-    if len(blocks) == 1:
-        starts = [0]
-    big = title and blocks[0]["h"] > 1.4 * fsize * 0.88
-    style = "T" if big else ("N" if not blocks[0]["centred"] or len(blocks) > 1 else "NC")
-    h = (fsize * 2.2 if big else fsize * 1.5) + 4
-    cells = []
-    for i, (b, col) in enumerate(zip(blocks, starts)):
-        end = starts[i + 1] if i + 1 < len(starts) else n_cols
-        if i == 0 and col > 0:
-            cells.append(f'<table:table-cell table:number-columns-repeated="{col}"/>')
-        span = max(end - col, 1)
-        cells.append(f'<table:table-cell table:style-name="{style}" office:value-type="string" '
-                     f'table:number-columns-spanned="{span}"><text:p>{escape(_subst(b["text"], plan))}</text:p></table:table-cell>')
-        if span > 1:
-            cells.append(f'<table:covered-table-cell table:number-columns-repeated="{span - 1}"/>')
-    return f'<table:table-row table:style-name="{_row_style(h)}">{"".join(cells)}</table:table-row>'
+def make_document(plan: dict, replicas: dict[str, Template]) -> tuple[Doc, dict]:
+    """The forms of one planned document, ready to print, and its truth (`_variant` says what was drawn)."""
+    pr = plan["print"]
+    if plan["kind"] == "replica":
+        t = replicas[plan["template"]]
+        doc_forms = [replica_form(t, plan, u) for u in plan["units"]]
+        truth = build_truth(t, plan, 0)
+        variant = {"template": plan["template"].split("-")[0], "family": t.truth["document"]["layout"]}
+        title, fit = t.truth["document"]["title"], "shrink"
+    else:
+        doc_forms, truth, variant = forms.build_document(plan["template"], random.Random(plan["seed"]), plan["projects"])
+        title, fit = truth["document"]["title"], "fill"
+    for f in doc_forms:
+        forms.apply_rules(f, pr["rules"])
+    doc = Doc(plan["name"], doc_forms, title, pr["landscape"], pr["font"], pr["fsize"], pr["rule_pt"], pr["margin"],
+              pr["top_margin"], pr["page_numbers"], pr["repeat_header"], pr["form_per_page"], plan.get("page"), fit)
+    truth["_variant"] = {**variant, **{k: v for k, v in pr.items() if k not in ("font", "fsize", "margin", "top_margin")},
+                         "font": pr["font"], "forms": len(doc_forms)}
+    return doc, truth
 
 
-_FODS = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:font-face-decls><style:font-face style:name="F" svg:font-family="&apos;{font}&apos;" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
-<office:styles>
-<style:style style:name="Default" style:family="table-cell"><style:text-properties style:font-name="F" style:font-name-asian="F" fo:font-size="{fsize}pt" style:font-size-asian="{fsize}pt"/></style:style>
-</office:styles>
-<office:automatic-styles>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="{pw:.1f}pt" fo:page-height="{ph:.1f}pt" style:print-orientation="{orient}"
- fo:margin-top="{mt:.1f}pt" fo:margin-bottom="36pt" fo:margin-left="{ml}pt" fo:margin-right="{ml}pt" style:print="grid-none"/>
- <style:header-style><style:header-footer-properties fo:min-height="0pt"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0pt"/></style:footer-style></style:page-layout>
-<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true"/></style:style>
-<style:style style:name="C" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:wrap-option="wrap" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/></style:style>
-<style:style style:name="L" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:wrap-option="wrap" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="start"/></style:style>
-<style:style style:name="T" style:family="table-cell" style:parent-style-name="Default"><style:table-cell-properties style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="{title_size}pt" style:font-size-asian="{title_size}pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
-<style:style style:name="N" style:family="table-cell" style:parent-style-name="Default"><style:paragraph-properties fo:text-align="start"/></style:style>
-<style:style style:name="NC" style:family="table-cell" style:parent-style-name="Default"><style:paragraph-properties fo:text-align="center"/></style:style>
-{auto}
-</office:automatic-styles>
-<office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"><style:header style:display="false"/><style:footer style:display="false"/></style:master-page></office:master-styles>
-<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>
-</office:document>
-"""
+# ---------------------------------------------------------------- printing a batch
 
-
-def render(fods_dir: Path, out_dir: Path, profile: Path) -> None:
-    """All .fods of a folder → PDFs by one LibreOffice process (start-up paid once per batch)."""
-    files = sorted(str(p) for p in fods_dir.glob("*.fods"))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf:calc_pdf_Export", "--outdir", str(out_dir), *files],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
-
-
-def _batch(args: tuple[list[dict], str, int]) -> int:
-    plans, out, worker = args
-    templates = {t.name: t for t in load_templates()}
-    out_dir = Path(out)
-    with tempfile.TemporaryDirectory(prefix="jixiao-gen-") as tmp:
-        tmp_dir = Path(tmp)
-        for plan in plans:
-            t = templates[plan["template"]]
-            (tmp_dir / f"{plan['name']}.fods").write_text(build_fods(t, plan), "utf-8")
-        render(tmp_dir, out_dir, tmp_dir / "profile")
+def _pages(pdf: Path) -> int:
     import pypdfium2 as pdfium
 
-    done = 0
-    for plan in plans:
-        pdf = out_dir / f"{plan['name']}.pdf"
-        if not pdf.exists():
-            continue
-        doc = pdfium.PdfDocument(str(pdf))
-        pages = len(doc)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(doc)
+    finally:
         doc.close()
-        truth = build_truth(templates[plan["template"]], plan, pages)
-        (out_dir / f"{plan['name']}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
+
+
+def _batch(args: tuple[list[dict], str, list[str]]) -> int:
+    plans, out, formats = args
+    replicas = {t.name: t for t in load_templates()} if any(p["kind"] == "replica" for p in plans) else {}
+    out_dir = Path(out)
+    made = [make_document(plan, replicas) for plan in plans]
+    with tempfile.TemporaryDirectory(prefix="jixiao-gen-") as tmp:
+        tmp_dir = Path(tmp)
+        folders = {k: tmp_dir / k for k in ("calc", "sheets", "writer", "browser")}
+        for f in folders.values():
+            f.mkdir()
+        sources: dict[str, dict[str, Path]] = {}
+        for doc, truth in made:
+            producer = truth["_variant"]["producer"]
+            src = sources[doc.name] = {}
+            if producer == "calc" or "xlsx" in formats:
+                src["fods"] = (folders["calc"] if producer == "calc" else folders["sheets"]) / f"{doc.name}.fods"
+                src["fods"].write_text(to_fods(doc), "utf-8")
+            if producer == "writer" or "docx" in formats:
+                src["docx"] = (folders["writer"] if producer == "writer" else tmp_dir) / f"{doc.name}.docx"
+                write_docx(doc, src["docx"])
+            if producer == "browser" or "html" in formats:
+                src["html"] = folders["browser"] / f"{doc.name}.html"
+                src["html"].write_text(to_html(doc), "utf-8")
+        profile = tmp_dir / "profile"
+        if "pdf" in formats:
+            soffice(sorted(folders["calc"].glob("*.fods")), "pdf:calc_pdf_Export", out_dir, profile)
+            soffice(sorted(folders["writer"].glob("*.docx")), "pdf:writer_pdf_Export", out_dir, profile)
+            browser_docs = [(doc, truth) for doc, truth in made if truth["_variant"]["producer"] == "browser"]
+            if browser_docs:
+                browser = Chromium(tmp_dir / "chromium")
+                try:
+                    for doc, truth in browser_docs:
+                        footer = {"browser": "browser", "site": PAGE_FOOTER}[truth["_variant"]["browser_footer"]]
+                        browser.print_pdf(sources[doc.name]["html"], out_dir / f"{doc.name}.pdf",
+                                          footer if doc.page_numbers else None)
+                finally:
+                    browser.close()
+        if "xlsx" in formats:
+            (out_dir / "xlsx").mkdir(exist_ok=True)
+            soffice([s["fods"] for s in sources.values()], "xlsx:Calc MS Excel 2007 XML", out_dir / "xlsx", profile)
+        for fmt in ("docx", "html"):
+            if fmt in formats:
+                (out_dir / fmt).mkdir(exist_ok=True)
+                for name, s in sources.items():
+                    shutil.copyfile(s[fmt], out_dir / fmt / f"{name}.{fmt}")
+    done = 0
+    for doc, truth in made:
+        if "pdf" in formats:
+            pdf = out_dir / f"{doc.name}.pdf"
+            if not pdf.exists():
+                continue
+            _write_truth(out_dir, doc.name, "pdf", truth, _pages(pdf))
+        for fmt in formats:
+            if fmt != "pdf" and (out_dir / fmt / f"{doc.name}.{fmt}").exists():
+                _write_truth(out_dir / fmt, doc.name, fmt, truth, None)
         done += 1
     return done
+
+
+def _write_truth(folder: Path, name: str, fmt: str, truth: dict, pages: int | None) -> None:
+    truth = copy.deepcopy(truth)
+    truth["document"]["file"] = f"{name}.{fmt}"
+    truth["document"]["pages"] = pages
+    (folder / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
+
+
+def _choices(text: str, allowed: list[str], groups: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for item in text.split(","):
+        out += groups.get(item, [item])
+    bad = [x for x in out if x not in allowed]
+    if bad:
+        sys.exit(f"unknown: {', '.join(bad)} (choose from {', '.join(allowed + list(groups))})")
+    return out
 
 
 def main() -> None:
@@ -454,21 +483,32 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=0, help="first document number (to add to a folder)")
+    ap.add_argument("--templates", default="all",
+                    help=f"comma list of {', '.join([*REPLICAS, *NEW_TEMPLATES])}; or replica, new, all")
+    ap.add_argument("--producers", default="all", help="comma list of calc, writer, browser; or all")
+    ap.add_argument("--formats", default="pdf", help="comma list of pdf, xlsx, docx, html (sources in OUT/FORMAT/)")
+    ap.add_argument("--plain", action="store_true",
+                    help="print every rule, no page numbers or repeated headers (the earlier benchmark corpus: "
+                         "--templates replica --producers calc --plain)")
     ap.add_argument("--jobs", type=int, default=max(1, len(os.sched_getaffinity(0))))
     ap.add_argument("--batch", type=int, default=50, help="documents per LibreOffice process")
     args = ap.parse_args()
-    if shutil.which("soffice") is None:
-        sys.exit("soffice not found: install LibreOffice Calc (see bench/README.md)")
+    templates = _choices(args.templates, [*REPLICAS, *NEW_TEMPLATES],
+                         {"replica": list(REPLICAS), "new": NEW_TEMPLATES, "all": [*REPLICAS, *NEW_TEMPLATES]})
+    producers = _choices(args.producers, PRODUCERS, {"all": PRODUCERS})
+    formats = _choices(args.formats, FORMATS, {"all": FORMATS})
+    needs = {"soffice": "calc" in producers or "writer" in producers or "xlsx" in formats,
+             "chromium": "browser" in producers and "pdf" in formats}
+    for tool, needed in needs.items():
+        if needed and shutil.which(tool) is None:
+            sys.exit(f"{tool} not found: see bench/README.md")
     out = Path(args.out).resolve()
     if REPO in out.parents or out == REPO:
         sys.exit("generate outside the repository (e.g. /tmp/bench-corpus)")
     out.mkdir(parents=True, exist_ok=True)
-    templates = load_templates()
-    plans = []
-    for i in range(args.start, args.start + args.n):
-        rng = random.Random(args.seed * 1_000_003 + i)
-        plans.append(plan_document(templates[i % len(templates)], rng, i))
-    batches = [(plans[i:i + args.batch], str(out), i) for i in range(0, len(plans), args.batch)]
+    replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
+    plans = plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain)
+    batches = [(plans[i:i + args.batch], str(out), formats) for i in range(0, len(plans), args.batch)]
     total = 0
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for done in pool.map(_batch, batches):

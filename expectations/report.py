@@ -26,7 +26,8 @@ MARGIN = 36.0   # points of context above and below the offending row
 OUTLINE = (220, 38, 38)
 # A nightly run over thousands of forms finds thousands of breaks: the report shows the worst ones
 # (errors first) and points to v_dq_findings for the rest, so its size and cost stay bounded.
-MAX_CROPS = 100        # findings drawn with a page crop
+MAX_CROPS = 100        # findings drawn with a page crop (or, for other formats, a table excerpt)
+EXCERPT_ROWS = 2       # rows of context above and below the offending cell in a table excerpt
 MAX_LISTED = 500       # findings listed in full
 MAX_MATRIX_ROWS = 200  # documents in the rule × document table (those with most errors first)
 MAX_POINTS = 2000      # points in the declared-vs-recomputed score chart (the breaks first)
@@ -52,13 +53,50 @@ def _crop(page: pdfium.PdfPage, box: tuple[float, float, float, float]) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
-def _crops(findings: pd.DataFrame, pdf_paths: dict[str, Path]) -> list[str | None]:
-    """One crop for each of the first MAX_CROPS findings that has a page and a bbox; each PDF opened once."""
-    out: list[str | None] = [None] * len(findings)
+def _excerpt(cells: pd.DataFrame, page: int, box: tuple[float, float, float, float]) -> Markup | None:
+    """A workbook's, Word file's or web page's offending cell shown as the rows of its table around it,
+    rendered as an HTML table with the cell outlined (such sources have no page to crop)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    on_page = cells[cells.page == page]
+    hit = on_page[(on_page.x0 <= cx) & (cx <= on_page.x1) & (on_page.y0 <= cy) & (cy <= on_page.y1)]
+    if hit.empty:
+        return None
+    cell = hit.iloc[0]
+    first, last = max(int(cell.row) - EXCERPT_ROWS, 0), int(cell.row + cell.row_span) + EXCERPT_ROWS
+    table = on_page[(on_page.table == cell.table) & (on_page.row < last) & (on_page.row + on_page.row_span > first)]
+    rows = []
+    for r in range(first, min(last, int((table.row + table.row_span).max()))):
+        starting = table[(table.row == r) | ((table.row < first) & (r == first))].sort_values("col")
+        tds = []
+        for c in starting.itertuples():
+            span = min(c.row + c.row_span, last) - max(c.row, first)
+            style = ' class="hit"' if c.Index == cell.name else ""
+            tds.append(f'<td rowspan="{span}" colspan="{c.col_span}"{style}>{escape(c.text)}</td>')
+        mark = ' class="row"' if cell.row <= r < cell.row + cell.row_span else ""
+        rows.append(f"<tr{mark}>{''.join(tds)}</tr>")
+    return Markup(f'<table class="excerpt"><caption>{escape(cell.locator)}</caption>{"".join(rows)}</table>')
+
+
+def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | Markup | None]:
+    """For each of the first MAX_CROPS findings with a page and a bbox: a PDF page crop (a data: URI),
+    or for other formats an excerpt of the table (Markup); each source opened once."""
+    from extract import ExtractError, read_document
+    from extract.formats import PDF, sniff
+
+    out: list[str | Markup | None] = [None] * len(findings)
     located = findings[findings[["page", "x0", "y0", "x1", "y1"]].notna().all(axis=1)
-                       & findings["doc_id"].isin(list(pdf_paths))].head(MAX_CROPS)
+                       & findings["doc_id"].isin(list(source_paths))].head(MAX_CROPS)
     for doc_id, rows in located.groupby("doc_id"):
-        pdf = pdfium.PdfDocument(str(pdf_paths[doc_id]))
+        path = source_paths[doc_id]
+        if sniff(path) != PDF:
+            try:
+                cells = read_document(path).cells
+            except (ExtractError, OSError):  # the source changed since it was parsed: no excerpt
+                continue
+            for k, r in rows.iterrows():
+                out[k] = _excerpt(cells, int(r["page"]), (r["x0"], r["y0"], r["x1"], r["y1"]))
+            continue
+        pdf = pdfium.PdfDocument(str(path))
         try:
             for k, r in rows.iterrows():
                 if 1 <= int(r["page"]) <= len(pdf):
@@ -171,7 +209,7 @@ class RunReport:
         self.points = points.sort_values("broken", ascending=False, kind="stable").head(MAX_POINTS)
 
 
-def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[str, Path],
+def write_report(out_dir: Path, run_id: str, report: RunReport, source_paths: dict[str, Path],
                  gx_data_docs: Path | None, quarantined: list[dict[str, str]] | None = None) -> Path:
     """Write `<out_dir>/<run_id>.html` and return its path; `quarantined`: files set aside, with why."""
     out_dir = Path(out_dir)
@@ -196,7 +234,8 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[
               for doc in failing.index[:MAX_MATRIX_ROWS]]
     listed = report.listed
     items = [{**f, "file_name": files.get(f["doc_id"], f["doc_id"]), "rule_zh": RULE_BY_ID[f["rule"]].zh,
-              "crop": crop} for f, crop in zip(_records(listed), _crops(listed, pdf_paths))]
+              "crop": None if isinstance(crop, Markup) else crop, "excerpt": crop if isinstance(crop, Markup) else None}
+             for f, crop in zip(_records(listed), _crops(listed, source_paths))]
     rates = pd.concat(report.rates) if report.rates else pd.Series(dtype=float)
     points = report.points if report.points is not None else pd.DataFrame(
         columns=["label", "declared_score", "recomputed_score", "declared", "recomputed", "broken"])
@@ -204,7 +243,8 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, pdf_paths: dict[
     html = ENV.get_template("report.html.j2").render(
         run_id=run_id, rules=rules, matrix=matrix, n_failing=len(failing), n_clean=len(files) - len(failing),
         findings=items, n_findings=report.n_findings, max_crops=MAX_CROPS,
-        n_errors=report.n_errors, n_warnings=report.n_findings - report.n_errors,
+        # a quarantined file is an error of the run (its document_quarantined finding), counted here too
+        n_errors=report.n_errors + len(quarantined or []), n_warnings=report.n_findings - report.n_errors,
         n_documents=len(files), n_indicators=report.n_indicators,
         histogram=_histogram_svg(rates), n_rates=len(rates),
         scatter=_scatter_svg(points), n_points=report.n_points, n_drawn=len(points), data_docs=docs_link,

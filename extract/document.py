@@ -13,17 +13,18 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import PAGE_FURNITURE, join_tables
+from extract.stitch import absorb_overflow, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
+from extract.unruled import split_cell
 
 CELL_COLUMNS = ["table", "row", "col", "row_span", "col_span", "page", "x0", "y0", "x1", "y1",
-                "text", "confidence"]
+                "text", "confidence", "locator"]
 LINE_COLUMNS = ["page", "x0", "y0", "x1", "y1", "text", "confidence"]
 COLUMN_GAP = 4.0  # line heights: wider gaps split free text into separate lines (left/right blocks)
 
 
 class ExtractError(ValueError):
-    """The file cannot be read as a PDF with tables; the message says why, for the run's report."""
+    """The file cannot be read as a document with tables; the message says why, for the run's report."""
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Extraction:
     cells: pd.DataFrame
     lines: pd.DataFrame
     ocr: bool
+    format: str = "pdf"  # what the source was (extract.formats); transform never looks at it
+    pages_are_separate: bool = False  # a workbook's sheets: no table runs on from one page to the next
 
 
 def sha256_of(path: Path) -> str:
@@ -58,10 +61,7 @@ def open_pdf(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
         raise ExtractError(f"corrupt PDF: {err}") from err
 
 
-def read_document(source: Path | str | bytes) -> Extraction:
-    """A file, or the bytes of one: a caller that has read and hashed a file passes those bytes, so
-    what is parsed is exactly what was hashed (`Extraction.sha256`), whatever happens to the file."""
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+def read_pdf(data: bytes) -> Extraction:
     pdf = open_pdf(data)
     ruled = RuledPages(data)  # camelot's side of the file, opened once, on the first page with text
     try:
@@ -107,8 +107,22 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
                        text_y1=max(g.y1 for g in inside))
 
     texts = iter([buckets.get(i, []) for i in range(len(cells))])
-    filled = [replace(t, cells=[filled_cell(c, next(texts)) for c in t.cells]) for t in tables]
+    filled = []
+    for t in tables:
+        edges = sorted({x for c in t.cells for x in (c.x0, c.x1)})
+        parts = [part for c in t.cells for part in split_cell(c, next(texts), edges)]
+        cells_out = [filled_cell(c, inside) for c, inside in parts]
+        filled.append(replace(t, cells=_regrid(cells_out) if len(parts) > len(t.cells) else cells_out))
     return filled, buckets.get(-1, [])
+
+
+def _regrid(cells: list[Cell]) -> list[Cell]:
+    """Grid rows from the cells' own edges: a box split into rows adds rows the ruling did not have."""
+    tops = _cluster(sorted({round(y, 1) for c in cells for y in (c.y0, c.y1)}))[::-1]
+    def band(y: float) -> int:
+        return min(range(len(tops)), key=lambda i: abs(tops[i] - y))
+    return sorted((replace(c, row=band(c.y1), row_span=max(band(c.y0) - band(c.y1), 1)) for c in cells),
+                  key=lambda c: (c.row, c.x0))
 
 
 def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:
@@ -130,8 +144,9 @@ def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:
 
 
 def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
-    tables = [t for pc in contents for t in pc.tables]
-    lines = [ln for pc in contents for ln in pc.lines]
+    # Page numbers, 续表 and browser headers have done their work (they do not break a table): not text of the form.
+    lines = without_furniture([ln for pc in contents for ln in pc.lines])
+    tables, lines = absorb_overflow([t for pc in contents for t in pc.tables], lines)
     joined = join_tables(tables, lines, {pc.page: pc.width for pc in contents})
     cell_rows = []
     for t_i, jt in enumerate(joined):
@@ -143,10 +158,10 @@ def _assemble(sha256: str, contents: list[PageContent]) -> Extraction:
             cell_rows.append({"table": t_i, "row": pc.row, "col": col, "row_span": pc.row_span,
                               "col_span": max(end - col + 1, 1), "page": pc.page,
                               "x0": pc.cell.x0, "y0": pc.cell.y0, "x1": pc.cell.x1, "y1": pc.cell.y1,
-                              "text": pc.cell.text, "confidence": pc.cell.confidence})
+                              "text": pc.cell.text, "confidence": pc.cell.confidence,
+                              "locator": f"p{pc.page}"})
     cells = pd.DataFrame(cell_rows, columns=CELL_COLUMNS).sort_values(["table", "row", "col"], ignore_index=True)
-    # Page numbers and 续表 marks have done their work (they do not break a table): not text of the form.
-    line_frame = pd.DataFrame([vars(ln) for ln in lines if not PAGE_FURNITURE.match(ln.text.strip())],
+    line_frame = pd.DataFrame([vars(ln) for ln in lines],
                               columns=LINE_COLUMNS)
     return Extraction(sha256, len(contents), cells, line_frame, any(pc.ocr for pc in contents))
 

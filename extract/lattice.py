@@ -112,6 +112,10 @@ class RuledPages:
             page_table, grid_cells = _page_table(table)
             if not _near_empty(page_table, grid_cells, ink):
                 out.append(page_table)
+        if not out:
+            row = _row_between_rules(layout, page_no)
+            if row is not None and not _near_empty(row, len(row.cells), ink):
+                out.append(row)
         return sorted(out, key=lambda t: (t.page, -t.y1, t.x0))
 
     def close(self) -> None:
@@ -165,6 +169,27 @@ def _page_numbers(spec: str, count: int) -> list[int]:
         a, _, b = part.partition("-")
         out.update(range(int(a), (count if b == "end" else int(b or a)) + 1))
     return sorted(out)
+
+
+def _row_between_rules(layout: LTPage, page_no: int) -> PageTable | None:
+    """A page holding only the middle of one tall table row: a browser breaks the row over pages and
+    draws its column rules but neither its top nor its bottom rule here, so the lattice finds no grid
+    (no rule crosses another). Three or more vertical rules of one height make a one-row table, which
+    joins the row above the break (stitch.py)."""
+    rules = [o for o in layout if o.x1 - o.x0 < 2 and o.y1 - o.y0 > 20]
+    if not rules:
+        return None
+    tallest = max(rules, key=lambda o: o.y1 - o.y0)
+    same = [o for o in rules if abs(o.y0 - tallest.y0) < 2 and abs(o.y1 - tallest.y1) < 2]
+    xs: list[float] = []
+    for x in sorted((o.x0 + o.x1) / 2 for o in same):
+        if not xs or x - xs[-1] > 2:
+            xs.append(x)
+    if len(xs) < 3:
+        return None
+    cells = [Cell(row=0, col=i, row_span=1, col_span=1, x0=a, y0=tallest.y0, x1=b, y1=tallest.y1)
+             for i, (a, b) in enumerate(zip(xs, xs[1:]))]
+    return PageTable(page=page_no, x0=xs[0], y0=tallest.y0, x1=xs[-1], y1=tallest.y1, cells=cells)
 
 
 def _near_empty(table: PageTable, grid_cells: int, ink: np.ndarray | None) -> bool:

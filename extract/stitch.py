@@ -20,6 +20,9 @@ from extract.text import join_parts
 EDGE_TOLERANCE = 0.02  # of the page width: rulings of one spreadsheet printed twice
 ALIGN = 6.0  # points: a column's rules on two pages; a deskewed scan's wander by a few points
 PAGE_FURNITURE = re.compile(r"^(第\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*|[(（]?续表?[)）]?)$", re.I)
+LINE = 14.0  # points: the most one line of a form's text takes
+# A browser's own running header and footer: the print date and time, the page's address.
+BROWSER_FURNITURE = re.compile(r"^(\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s*\d{1,2}:\d{2}(\s*[AP]M)?|(file|https?)://\S+)$", re.I)
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
 
 
@@ -39,6 +42,52 @@ class JoinedTable:
     n_rows: int
     pages: list[int]
     lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
+
+
+def without_furniture(lines: list[TextLine]) -> list[TextLine]:
+    """The lines less page furniture: page numbers, 续表, and a browser's running header and footer (the
+    date, the address, and whatever stands on the same line as them, such as the page's title)."""
+    marks = [ln for ln in lines if BROWSER_FURNITURE.match(ln.text.strip())]
+    def furniture(ln: TextLine) -> bool:
+        return bool(PAGE_FURNITURE.match(ln.text.strip()) or any(
+            m.page == ln.page and abs((m.y0 + m.y1) - (ln.y0 + ln.y1)) < 2 * (m.y1 - m.y0) for m in marks))
+    return [ln for ln in lines if not furniture(ln)]
+
+
+def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[list[PageTable], list[TextLine]]:
+    """Text a browser prints past a table's cut edge belongs to the cell it overflows.
+
+    Printing a tall merged cell (a vertical 效益指标 label) across a page break, Chromium may put a line
+    of it just under the table's last rule, outside every cell; it would read as a free line and keep
+    the two pieces apart. A line hugging the bottom rule of a table that the next page continues,
+    inside one of its bottom cells, is moved into that cell."""
+    firsts = {}
+    for t in tables:
+        firsts.setdefault(t.page, t)
+    lasts = {t.page: t for t in tables}
+    kept: list[TextLine] = []
+    out = {id(t): t for t in tables}
+    for ln in lines:
+        table = lasts.get(ln.page)
+        nxt = firsts.get(ln.page + 1)
+        height = ln.y1 - ln.y0
+        # Printed past the rule: its centre is below it (a glyph clipped at the rule is Calc's, see _text_cut_by_break).
+        seam = (table is not None and nxt is not None and (ln.y0 + ln.y1) / 2 < table.y0 < ln.y1 + 1.5 * height
+                and abs(table.x0 - nxt.x0) < ALIGN and abs(table.x1 - nxt.x1) < ALIGN)
+        # The cell it overflows holds it whole and goes on at the top of the next page.
+        cell = next((c for c in out[id(table)].cells if abs(c.y0 - table.y0) < 1
+                     and c.x0 <= ln.x0 and ln.x1 <= c.x1
+                     and any(abs(n.y1 - nxt.y1) < 1 and abs(n.x0 - nxt.x0 - (c.x0 - table.x0)) < ALIGN
+                             and abs(n.x1 - nxt.x0 - (c.x1 - table.x0)) < ALIGN for n in nxt.cells)),
+                    None) if seam else None
+        if cell is None:
+            kept.append(ln)
+            continue
+        grown = replace(cell, text=join_parts([cell.text, ln.text]), text_y0=ln.y0,
+                        text_y1=cell.text_y1 if cell.text_y1 is not None else ln.y1)
+        current = out[id(table)]
+        out[id(table)] = replace(current, cells=[grown if c is cell else c for c in current.cells])
+    return [out[id(t)] for t in tables], kept
 
 
 def join_tables(tables: list[PageTable], lines: list[TextLine], page_width: dict[int, float]) -> list[JoinedTable]:
@@ -164,7 +213,18 @@ def _is_continued_row(above: list[PlacedCell], top: list[Cell], shift: float) ->
     first = min(top, key=lambda c: c.x0)
     label_left_empty = bool(last[0].text.strip()) and not first.text.strip() and first.row_span == 1
     adds_text = any(c.text.strip() for c in top)
-    return adds_text and (numbers_left_empty or (not has_numbers and label_left_empty))
+    # Text only runs on from a cell whose text was cut: it reaches down to the break. A new row under
+    # labels merged across the break adds text below cells that ended clear of the bottom ('0起').
+    cut = all(_pressed_down(partner) for c in top if c.text.strip()
+              for partner in last if abs(partner.x0 + shift - c.x0) < ALIGN and abs(partner.x1 + shift - c.x1) < ALIGN)
+    return adds_text and cut and (numbers_left_empty or (not has_numbers and label_left_empty))
+
+
+def _pressed_down(cell: Cell) -> bool:
+    if cell.text_y0 is None or cell.text_y1 is None:
+        return True  # no glyph boxes (a scan): keep the older judgement
+    # No room left under the text for another line of it.
+    return cell.text_y0 - cell.y0 < 0.8 * min(cell.text_y1 - cell.text_y0, LINE)
 
 
 def _same_span_cut_by_break(above: PlacedCell, cell: Cell) -> bool:

@@ -11,6 +11,7 @@ from extract.glyphs import Glyph
 
 # A gap wider than this share of the line height is a word space (Latin) or a column gap.
 WORD_GAP = 0.35
+NUMERIC = set("0123456789.,%")
 
 
 def is_cjk(char: str) -> bool:
@@ -25,7 +26,8 @@ def join_parts(parts: Iterable[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(part[0])):
+        # A number wrapped in a narrow column ('100.0' / '0%') is one number; other Latin keeps its space.
+        if out and not (is_cjk(out[-1]) or is_cjk(part[0])) and not (out[-1] in NUMERIC and part[0] in NUMERIC):
             out += " "
         out += part
     return out

@@ -1,4 +1,4 @@
-"""The source folder as a list of files: path, display name, size and content hash."""
+"""The source folder as a list of files: path, display name, size, content hash and format."""
 from __future__ import annotations
 
 import hashlib
@@ -7,6 +7,8 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from extract.formats import sniff
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class SourceFile:
     bytes: int
     sha256: str        # empty when the file could not be read
     error: str | None = None
+    format: str | None = None  # by content (extract.formats), from the bytes that were hashed
 
 
 def display_name(raw: str) -> str:
@@ -53,14 +56,16 @@ def _kind(mode: int) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _sha256(path: str, size: int, mtime_ns: int) -> str:
-    """Keyed on size and mtime too, so a process that surveys twice (the CLI, then the flow) hashes once."""
-    return hashlib.sha256(read_regular(path)).hexdigest()
+def _identify(path: str, size: int, mtime_ns: int) -> tuple[str, str]:
+    """(sha256, format) of one read of the file. Keyed on size and mtime too, so a process that surveys
+    twice (the CLI, then the flow) reads once."""
+    data = read_regular(path)
+    return hashlib.sha256(data).hexdigest(), sniff(data)
 
 
-def sha256_file(path: str) -> str:
+def identify(path: str) -> tuple[str, str]:
     stat_ = os.stat(path)
-    return _sha256(path, stat_.st_size, stat_.st_mtime_ns)
+    return _identify(path, stat_.st_size, stat_.st_mtime_ns)
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -101,8 +106,9 @@ def list_source(source: str | Path, outputs: tuple[str | Path, ...] = ()) -> lis
                 if refusal:
                     found.append(SourceFile(fs_path, rel, display_name(name), 0, "", refusal))
                 else:
+                    sha256, fmt = identify(fs_path)
                     found.append(SourceFile(fs_path, rel, display_name(name), os.path.getsize(fs_path),
-                                            sha256_file(fs_path)))
+                                            sha256, format=fmt))
             except OSError as err:
                 found.append(SourceFile(fs_path, rel, display_name(name), 0, "",
                                         f"cannot read the file: {err.strerror or err}"))

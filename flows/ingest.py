@@ -3,17 +3,23 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_link_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import progress, stop
 from flows.files import SourceFile
 from flows.parse import Parsed, close_pools, default_workers, parse_files
-from flows.pipeline import Options, run, survey
+from flows.pipeline import Options, run
 from flows.write import Outcome
+
+DEPLOYMENT = "nightly"
 
 
 @task(retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
@@ -50,18 +56,39 @@ def _parse_in_tasks(options: Options):
     return parse
 
 
+def _publish(outcome: Outcome) -> None:
+    """The run's counts and its report as artifacts on the flow run (the Prefect UI's Artifacts tab)."""
+    counts = {k: v for k, v in vars(outcome).items() if k not in ("report_path", "status", "deferred")}
+    counts["files_left_for_next_run"] = len(outcome.deferred)
+    create_table_artifact([{"count": k, "value": v} for k, v in counts.items()], key="jixiao-run-counts",
+                          description="files and findings of this jixiao ingest run")
+    if outcome.report_path:
+        create_link_artifact(Path(outcome.report_path).resolve().as_uri(), link_text="data-quality report",
+                             key="jixiao-report", description="the run's HTML data-quality report")
+
+
 # Chunk tasks feed one process pool that already keeps every CPU busy; two at a time so the next
 # chunk's files are queued while the last files of the one before finish.
 @flow(name="jixiao-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def ingest(source: str, db: str, quarantine_dir: str | None = None, report_dir: str | None = None,
-           chunk_size: int = 16, workers: int = 0, file_timeout: float = 300.0) -> Outcome:
-    """List the PDFs under `source`, parse the new ones, check them, and load them into `db`."""
-    options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout)
+           chunk_size: int = 16, workers: int = 0, file_timeout: float = 300.0, reprocess: bool = False,
+           fail_on: str = "never") -> Outcome | State:
+    """List the files under `source`, parse the new ones, check them, and load them into `db`.
+
+    The flow run ends Failed when the run could not complete (the error is raised) or, by `fail_on`
+    (error | warning | never), when it quarantined files or raised findings; the served nightly
+    deployment fails on errors, so the UI and notifications show a night that needs a look."""
+    options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout, reprocess)
     stop.take_signals()  # back from Prefect's engine, for a supervised `jixiao ingest` (flows/stop.py)
     try:
-        return run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
+        outcome = run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
     finally:
         close_pools()  # a served deployment must not keep idle parser processes between nights
+    _publish(outcome)
+    failure = outcome.failure(fail_on)
+    if failure:
+        return Failed(message=f"{failure}; report: {outcome.report_path}", data=outcome)
+    return outcome
 
 
 def with_dask(address: str):
@@ -71,9 +98,13 @@ def with_dask(address: str):
     return ingest.with_options(task_runner=DaskTaskRunner(address=address))
 
 
-def serve(source: str, db: str, cron: str, options: Options) -> None:
-    """The nightly deployment; needs a Prefect server (PREFECT_API_URL), see docs/operations.md."""
-    ingest.serve(name="nightly", cron=cron,
+def serve(source: str, db: str, options: Options, cron: str | None, interval: float | None,
+          fail_on: str) -> None:
+    """Register the nightly deployment with its schedule on the Prefect server at PREFECT_API_URL and run
+    its flow runs until stopped (flow runs execute in child processes of this one)."""
+    schedule = {"interval": timedelta(seconds=interval)} if interval else {"cron": cron}
+    ingest.serve(name=DEPLOYMENT, limit=1, print_starting_message=False, **schedule,
                  parameters={"source": source, "db": db, "quarantine_dir": options.quarantine_dir,
                              "report_dir": options.report_dir, "chunk_size": options.chunk_size,
-                             "workers": options.workers, "file_timeout": options.file_timeout})
+                             "workers": options.workers, "file_timeout": options.file_timeout,
+                             "reprocess": False, "fail_on": fail_on})

@@ -25,3 +25,6 @@ def warehouse_lock(db: str | Path, wait: float = 0) -> Iterator[None]:
         yield
     finally:
         lock.release()
+        if not lock.is_locked:  # the outermost holder: leave no <db>.lock behind. filelock sees a lock
+            Path(lock.lock_file).unlink(missing_ok=True)  # taken on an unlinked file and tries again
+

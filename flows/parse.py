@@ -10,7 +10,7 @@ import os
 import resource
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, TimeoutError as FutureTimeout, wait
 from dataclasses import dataclass
 
@@ -31,9 +31,9 @@ class Parsed:
 
 
 def parse_file(path: str, file_name: str, sha256: str) -> tuple[Facts | None, str | None, bool]:
-    """Extract and transform one file: (facts, error, transient). The file is read once and its bytes are
-    parsed only if they are those the survey hashed (`sha256`): facts are always keyed by the content they
-    came from. An input the pipeline cannot read is an answer, not a crash."""
+    """Extract and transform one file of any format: (facts, error, transient). The file is read once and
+    its bytes are parsed only if they are those the survey hashed (`sha256`): facts are always keyed by the
+    content they came from. An input the pipeline cannot read is an answer, not a crash."""
     import hashlib
 
     from extract import ExtractError, read_document
@@ -48,7 +48,7 @@ def parse_file(path: str, file_name: str, sha256: str) -> tuple[Facts | None, st
     try:
         return build_facts(read_document(data), file_name), None, False
     except ExtractError as err:
-        return None, f"unreadable PDF: {err}", False
+        return None, f"unreadable file: {err}", False
     except UnknownForm as err:
         return None, f"not a known 绩效自评表 form: {err}", False
     except MemoryError:
@@ -110,24 +110,31 @@ def close_pools() -> None:
         _pools.clear()
 
 
-def parse_files(files: list[SourceFile], timeout: float, workers: int,
-                on_done: Callable[[int], None] | None = None) -> list[Parsed]:
-    """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds. When the
-    run is asked to stop, the files not parsed yet are dropped (the next run parses them)."""
+def parse_stream(files: list[SourceFile], timeout: float, workers: int,
+                 on_done: Callable[[int], None] | None = None) -> Iterator[Parsed]:
+    """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds,
+    yielding each as it is done (every file is queued at once, so the pool never waits for the reader).
+    When the run is asked to stop, the files not parsed yet are dropped (the next run parses them)."""
     pool = shared_pool(max(1, workers))
     futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name, f.sha256), timeout=timeout): f
                for f in files}
-    results: list[Parsed] = []
     pending = set(futures)
-    while pending and not stop.requested.is_set():
-        done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-        for future in done:
-            results.append(_result(futures[future], future, timeout))
-            if on_done:
-                on_done(1)
-    for future in pending:
-        future.cancel()
-    return sorted(results, key=lambda p: p.file.source_path)
+    try:
+        while pending and not stop.requested.is_set():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                if on_done:
+                    on_done(1)
+                yield _result(futures[future], future, timeout)
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def parse_files(files: list[SourceFile], timeout: float, workers: int,
+                on_done: Callable[[int], None] | None = None) -> list[Parsed]:
+    """`parse_stream`, gathered in the files' order."""
+    return sorted(parse_stream(files, timeout, workers, on_done), key=lambda p: p.file.source_path)
 
 
 def _result(f: SourceFile, future, timeout: float) -> Parsed:

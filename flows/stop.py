@@ -3,7 +3,7 @@ started outlives it, even when it is killed with SIGKILL.
 
 `jixiao ingest` forks at once (before any library starts a thread) into a small supervisor, which is
 the process the operator or the scheduler sees, and the run, in a process group of its own with every
-process it starts (Prefect's local API server, the parser pool's forkserver and workers):
+process it starts (the parser pool's forkserver and workers; Prefect's, when the run reports to it):
 - a signal to the supervisor is passed on to the run, which sets `requested`; the run looks at it
   between files and slices, writes what it has parsed, marks itself `interrupted`, shuts its pool and
   server down and exits. A run that has not ended GRACE seconds later is killed with its group.

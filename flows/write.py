@@ -21,6 +21,7 @@ from flows.plan import Plan
 from warehouse import DocumentRecord, Load
 
 QUARANTINE_RULE = "document_quarantined"
+FAIL_ON = ("error", "warning", "never")  # what makes a completed run count as failed (exit code, Prefect state)
 LOAD_BATCH = 100  # files per transaction: a commit per file would cost more than its facts' insert
 
 
@@ -38,6 +39,18 @@ class Outcome:
     report_path: str | None = None  # the run's HTML data-quality report, when anything was parsed
     status: str = "completed"       # or "interrupted" (stopped by a signal)
     deferred: list[tuple[str, str]] = field(default_factory=list)  # (path, why): not recorded, read next run
+
+    def failure(self, fail_on: str) -> str | None:
+        """Why the run fails under `fail_on` (error: quarantined files or error findings; warning: those
+        or warnings; never), in words, or None."""
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        found = []
+        if fail_on in ("error", "warning") and (self.checks_failed or self.files_quarantined):
+            found.append(f"{self.checks_failed} error finding(s), {self.files_quarantined} file(s) quarantined")
+        if fail_on == "warning" and self.checks_warned:
+            found.append(f"{self.checks_warned} warning(s)")
+        return "; ".join(found) or None
 
 
 class IntegrityError(RuntimeError):
@@ -75,6 +88,7 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
         "ocr": bool(facts_header["ocr"]) if pd.notna(facts_header["ocr"]) else None,
         **{k: facts_header[k] for k in ("layout", "title", "issuer", "money_unit")}}
     return DocumentRecord(sha256=f.sha256, source_path=f.source_path, file_name=f.file_name, bytes=f.bytes,
+                          format=f.format,  # by content, as read_document routes it
                           parser_version=parser_version, status=status, error=error,
                           quarantine_path=quarantine_path, **header)
 
@@ -92,9 +106,9 @@ class RunWriter:
         self._unparsed: set[str] = set()   # contents the run was stopped before parsing
         self._schema_current = False  # the first write of the run brings the schema up to date
 
-    def start(self, source: str, prefect_flow_run_id: str | None) -> None:
+    def start(self, source: str, prefect_flow_run_id: str | None, reprocess: bool = False) -> None:
         self._write(lambda con: warehouse.start_run(con, self.run_id, source, self.parser_version,
-                                                    prefect_flow_run_id))
+                                                    prefect_flow_run_id, reprocess))
 
     def parsed(self, parsed: list[Parsed], findings: pd.DataFrame) -> None:
         """A checked slice: loaded files with their facts and findings, quarantined ones with their reason."""
@@ -132,14 +146,21 @@ class RunWriter:
         self._unparsed |= {f.sha256 for f in files}
 
     def finish(self) -> Outcome:
-        def finish(con) -> None:
+        self._close(self.outcome.status)  # completed, or interrupted by a signal
+        return self.outcome
+
+    def fail(self, error: str) -> None:
+        """The run stops on an error: its counts so far and why. Files written stay (all or nothing each)."""
+        self._close("failed", error)
+
+    def _close(self, status: str, error: str | None = None) -> None:
+        def close(con) -> None:
             self.outcome.files_superseded = con.execute(
                 "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'",
                 [self.run_id]).fetchone()[0]
             counts = {k: v for k, v in vars(self.outcome).items() if k not in ("status", "deferred")}
-            warehouse.finish_run(con, self.run_id, counts, self.outcome.status)
-        self._write(finish)
-        return self.outcome
+            warehouse.finish_run(con, self.run_id, counts | {"error": error}, status)
+        self._write(close)
 
     def _load(self, loads: list[Load]) -> None:
         if not loads:

@@ -42,3 +42,33 @@ def test_extraction_scores_on_office_renderings_cut_at_page_breaks(tmp_path):
     scores = json.loads(report.read_text())
     assert len(scores["documents"]) == len(RENDERINGS) == 2
     assert min(d["f1"] for d in scores["documents"].values()) == 1.0
+
+
+# Real published forms (tests/data/wild: each NAME.md says where it was published, its province,
+# template and how its PDF was made), scored against their hand-written truth.
+WILD = sorted(p for p in Path(__file__).with_name("data").joinpath("wild").glob("*.pdf"))
+
+
+def test_extraction_scores_on_real_published_forms(tmp_path):
+    assert (SHARED / "tools").is_dir(), "../shared/tools (the scorer) is absent"
+    jixiao = Path(sys.executable).with_name("jixiao")
+    subprocess.run([str(jixiao), "extract", *map(str, WILD), "--json-dir", str(tmp_path)], check=True)
+    report = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "score_extraction.py"),
+                    *[str(p.with_name(p.stem + ".truth.json")) for p in WILD],
+                    "--pred", str(tmp_path), "--json", str(report)], check=True, capture_output=True)
+    scores = json.loads(report.read_text())
+    assert len(scores["documents"]) == len(WILD) >= 9
+    assert scores["overall"]["f1"] >= 0.98
+    assert min(d["f1"] for d in scores["documents"].values()) >= 0.95
+
+
+RELATED = sorted(Path(__file__).with_name("data").joinpath("related").glob("*.pdf"))
+
+
+def test_related_forms_are_named_not_read_as_self_evaluations(tmp_path):
+    jixiao = Path(sys.executable).with_name("jixiao")
+    done = subprocess.run([str(jixiao), "extract", *map(str, RELATED), "--json-dir", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and not list(tmp_path.iterdir())
+    assert done.stderr.count("not a self-evaluation (自评表): looks like 绩效目标申报表") == len(RELATED) >= 4

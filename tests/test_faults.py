@@ -325,6 +325,10 @@ def test_readers_connected_before_and_during_a_run_neither_block_nor_crash_it(wa
     source.mkdir()
     for form in (SAMPLES / "dawukou-2020-project.pdf", PINGSHAN):
         shutil.copyfile(form, source / f"new-{form.name}")
+    w = PdfWriter()  # work for several seconds: the run starts in ~1 s without Prefect (issue 13)
+    for _ in range(15):
+        w.append(PINGSHAN)
+    w.write(source / "bundle-90-pages.pdf")
     before = query(warehouse_copy, "SELECT count(*) FROM documents")[0][0]
 
     def reader(mode: str) -> subprocess.Popen:
@@ -333,13 +337,12 @@ def test_readers_connected_before_and_during_a_run_neither_block_nor_crash_it(wa
 
     holder = reader("hold")
     assert int(holder.stdout.readline()) == before  # connected before the run, and stays connected
+    poller = reader("poll")  # connects again and again, from before the run to its end
     done = {}
     ingesting = threading.Thread(target=lambda: done.update(result=jixiao(
         "ingest", str(source), "--db", str(warehouse_copy),
         env={"PREFECT_HOME": str(tmp_path / "prefect")})))
     ingesting.start()
-    time.sleep(3)
-    poller = reader("poll")  # connects during the run, many times
     ingesting.join(600)
     poller.stdin.write("stop\n")
     poller.stdin.flush()
@@ -349,7 +352,7 @@ def test_readers_connected_before_and_during_a_run_neither_block_nor_crash_it(wa
     assert done["result"].returncode == 0, done["result"].stderr
     assert poller.returncode == 0 and int(polls) > 10, poll_err
     assert holder.returncode == 0 and int(holder_out) == before, holder_err  # its snapshot, whole
-    assert query(warehouse_copy, "SELECT count(*) FROM documents")[0][0] == before + 2  # new connections see it
+    assert query(warehouse_copy, "SELECT count(*) FROM documents")[0][0] == before + 3  # new connections see it
     assert query(warehouse_copy, "SELECT status FROM runs ORDER BY started_at DESC LIMIT 1") == [("completed",)]
     assert_whole(warehouse_copy)
 
@@ -486,17 +489,17 @@ def test_operator_mistakes_are_one_line_and_a_non_zero_exit(tmp_path):
     shutil.copyfile(LUOHU, source / "a.pdf")
     (tmp_path / "a-file").write_text("not a folder")
 
-    line = one_line_error(jixiao("ingest", str(source), "--db", str(db), "--quarantine-dir",
-                                 str(tmp_path / "a-file" / "q")))
-    assert "cannot create the quarantine folder" in line
-    line = one_line_error(jixiao("ingest", str(source), "--db", str(db), "--report-dir",
-                                 str(tmp_path / "a-file" / "r")))
-    assert "cannot create the report folder" in line
+    # the run starts, cannot go on, and is recorded failed (exit 3, issue 13's exit codes)
+    for option, what in (("--quarantine-dir", "quarantine"), ("--report-dir", "report")):
+        done = jixiao("ingest", str(source), "--db", str(db), option, str(tmp_path / "a-file" / what))
+        assert f"cannot create the {what} folder" in one_line_error(done) and done.returncode == 3
+    assert query(db, "SELECT status FROM runs") == [("failed",), ("failed",)]
+    db.unlink()
 
     (tmp_path / "empty").mkdir()
     db.write_bytes(b"\0" * 4096 + b"this is no DuckDB file" * 100)
     corrupt = jixiao("ingest", str(tmp_path / "empty"), "--db", str(db))  # nothing to load, still checked
-    assert "cannot be read" in one_line_error(corrupt) and corrupt.returncode == 1
+    assert "cannot be read" in one_line_error(corrupt) and corrupt.returncode == 2  # nothing started
 
     for option, value in (("--chunk-size", "0"), ("--workers", "-1"), ("--file-timeout", "0"),
                           ("--chunk-size", "many")):

@@ -118,7 +118,7 @@ def test_cli_summary_then_a_concurrent_ingest_is_refused(tmp_path):
     shutil.copyfile(SAMPLES / "luohu-2024-projects.pdf", source / "a.pdf")
     (source / "notes.txt").write_text("not a form")
     done = jixiao("ingest", str(source), "--db", str(db), env={"PREFECT_HOME": str(tmp_path / "prefect")})
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # notes.txt quarantined: --fail-on error (the default) says so
     assert "files seen 2, new 2, skipped 0, quarantined 1" in " ".join(done.stderr.split())  # notes.txt: not a PDF
 
     with FileLock(f"{db.resolve()}.lock"):  # another ingest holds the warehouse

@@ -71,6 +71,7 @@ def bad_folder(folder: Path) -> dict[str, str]:
     data = GOOD.read_bytes()
     (folder / "zero.pdf").write_bytes(b"")
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    # a web page saved as .pdf: read as the HTML it is; its one table is no form
     (folder / "page.pdf").write_text("<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>")
     w = PdfWriter(clone_from=GOOD)
     w.encrypt(user_password="secret", owner_password="owner")
@@ -93,7 +94,7 @@ def bad_folder(folder: Path) -> dict[str, str]:
     os.symlink(folder / "gone.pdf", folder / "dangling.pdf")
     # a GBK name, as unzipped from a Chinese Windows archive: 中文.pdf, a good form
     shutil.copyfile(GOOD, os.path.join(os.fsencode(folder), "中文.pdf".encode("gbk")))
-    return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "HTML", "encrypted.pdf": "password",
+    return {"zero.pdf": "empty", "truncated.pdf": "corrupt", "page.pdf": "not a known", "encrypted.pdf": "password",
             "blank.pdf": "no ruled table", "other-table.pdf": "not a known", "hangs.pdf": "time limit",
             "bomb.pdf": "out of memory", "readme.txt": "not a PDF",
             "dangling.pdf": "cannot read"}
@@ -106,6 +107,7 @@ def test_bad_inputs_are_quarantined_and_good_data_survives(tmp_path, prefect_api
         before = con.execute("SELECT * FROM v_budget_execution ORDER BY ALL").fetchall()
     expected = bad_folder(source)
 
+    # 60 s: the 300-page bundle takes ~24 CPU-s; "hangs.pdf" takes minutes
     outcome = ingest(str(source), str(db), quarantine_dir=str(tmp_path / "q"), file_timeout=60)
 
     with duckdb.connect(str(db), read_only=True) as con:
@@ -182,7 +184,7 @@ def test_a_run_killed_at_any_point_is_completed_by_the_next(sample_warehouse, tm
             return con.execute(sql + " ORDER BY ALL").fetchall()
 
     db = tmp_path / "w.duckdb"
-    command = [sys.executable, "-m", "jixiao.cli", "ingest", str(SAMPLES), "--db", str(db)]
+    command = [sys.executable, "-m", "jixiao.cli", "ingest", str(SAMPLES), "--db", str(db), "--fail-on", "never"]
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
     for delay in (2.0, 8.0, 14.0):
         proc = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
@@ -202,8 +204,8 @@ def test_a_run_killed_at_any_point_is_completed_by_the_next(sample_warehouse, tm
     documents = "SELECT file_name, status FROM documents WHERE status <> 'superseded'"
     assert table(db, documents) == table(sample_warehouse, documents)
     for view in ("v_budget_execution", "v_indicators", "v_dq_findings"):
-        assert table(db, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings" else f"FROM {view}") \
-            == table(sample_warehouse, f"SELECT * EXCLUDE (run_id) FROM {view}" if view == "v_dq_findings"
-                     else f"FROM {view}")
+        # a finding's run and number differ from one warehouse to the other; what was found must not
+        sql = f"SELECT * EXCLUDE (run_id, finding_id) FROM {view}" if view == "v_dq_findings" else f"FROM {view}"
+        assert table(db, sql) == table(sample_warehouse, sql)
     # a run killed while it wrote is marked so by the run that came after it
     assert not table(db, "SELECT run_id FROM runs WHERE status = 'running'")

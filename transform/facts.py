@@ -5,21 +5,22 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1"]
+PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1", "locator"]
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "file_name", "title", "layout", "fiscal_year", "money_unit", "issuer",
                   "province", "city", "district", "pages", "ocr"],
     "evaluations": ["doc_id", "evaluation_no", "scope", "project_name", "project_code",
-                    "implementing_unit", "supervising_unit", "unit_code", "period", "is_key_project",
-                    "project_nature", "total_score", "total_score_text", "notes", *PROVENANCE],
+                    "implementing_unit", "supervising_unit", "supervising_unit_code", "unit_code", "period", "is_key_project",
+                    "project_nature", "total_score", "total_score_text", "notes", "reading_confidence",
+                    "reading_doubts", *PROVENANCE],
     "budget_lines": ["doc_id", "evaluation_no", "line_no", "fund_source", "is_total",
                      "initial_budget_yuan", "annual_budget_yuan", "executed_yuan",
                      "initial_budget_text", "annual_budget_text", "executed_text", "rate_base",
                      "execution_rate", "execution_rate_text", "weight", "score", *PROVENANCE],
     "goals": ["doc_id", "evaluation_no", "goal_no", "weight", "target_text", "actual_text", *PROVENANCE],
     "indicators": ["doc_id", "evaluation_no", "indicator_no", "goal_no", "level1", "level1_points",
-                   "level2", "name", "target_text", "target_op", "target_value", "target_unit",
+                   "level2", "name", "target_op_text", "target_text", "target_op", "target_value", "target_unit",
                    "target_is_qualitative", "measure_unit", "actual_text", "actual_op", "actual_value",
                    "actual_unit", "actual_is_qualitative", "weight", "score", "deviation",
                    "scoring_method", *PROVENANCE],

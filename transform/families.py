@@ -12,7 +12,7 @@ FAMILIES: list[tuple[str, str, frozenset[str]]] = [
     ("department_overall",    "department", frozenset({"numbered_goals"})),
     ("department_overall",    "department", frozenset({"department_title"})),
     ("project_scored_method", "project",    frozenset({"scoring_method", "score"})),
-    ("project_scored",        "project",    frozenset({"score", "weight"})),
+    ("project_scored",        "project",    frozenset({"score"})),  # weights may be implicit (Hubei)
     ("project_unscored",      "project",    frozenset({"target", "actual"})),
 ]
 

@@ -23,6 +23,7 @@ class GridCell:
     y1: float
     text: str
     confidence: float
+    locator: str  # where in the source: "p3" on a PDF, "Sheet!B3:D4" in a workbook, "table 2 r5c1" …
 
     @property
     def label(self) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from transform import labels as L
 from transform.grid import Grid, GridCell, match
-from transform.values import clean, fold, number, ordinal, points, strip_points
+from transform.values import answer, clean, fold, number, ordinal, points, strip_points
 
 Span = tuple[float, float]
 
@@ -49,6 +49,8 @@ class ProjectFormReader:
             for r in range(grid.n_rows):
                 self._row(grid, r)
         self._close()
+        for draft in self.drafts:
+            _rejoin_cut_labels(draft.indicators)
         return [d for d in self.drafts if d.indicators or d.budget or d.header]
 
     # -- rows ---------------------------------------------------------------------------------
@@ -100,7 +102,8 @@ class ProjectFormReader:
                     found = True
                 continue
             value = grid.right_of(r, cell)
-            if value is None or match(L.HEADER_FIELDS, value.label):
+            # a column header is no value: budget-system exports print a stray 项目名称 before 年初预算数
+            if value is None or match(L.HEADER_FIELDS, value.label) or match(L.BUDGET_COLUMNS, value.label):
                 continue
             if name in L.FORM_IDENTITY and name in self.draft.header and (self.draft.indicators or self.draft.budget):
                 self._close()
@@ -114,9 +117,16 @@ class ProjectFormReader:
         """年度目标 N: (11分) | goal text — a department form's numbered goal."""
         for cell in own:
             found = re.fullmatch(L.NUMBERED_GOAL, cell.label)
-            if found:
+            if found and (found.group("no") or found.group("points")):
                 text_cell = grid.right_of(r, cell)
-                self.goal_no = ordinal(found.group("no"))
+                if text_cell is not None and match(L.INDICATOR_COLUMNS, text_cell.label):
+                    # A block label beside the indicator header (Hubei): the goal has points, no text.
+                    self.goal_no = ordinal(found.group("no")) if found.group("no") else None
+                    self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
+                                             "target_text": None, "actual_text": None, "cell": cell})
+                    self._touch(cell)
+                    return False
+                self.goal_no = ordinal(found.group("no")) if found.group("no") else None
                 self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
                                          "target_text": text_cell.text if text_cell else None,
                                          "actual_text": None, "cell": text_cell or cell})
@@ -207,7 +217,7 @@ class ProjectFormReader:
         if not own:
             return False
         first = own[0]
-        if re.fullmatch(L.TOTAL_ROW, first.label):
+        if re.fullmatch(L.TOTAL_ROW, fold(strip_points(first.label))):
             score = grid.under(r, self.indicator_cols["score"]) if "score" in self.indicator_cols else None
             if score is None or score is first or number(score.text) is None:
                 score = next((c for c in grid.row(r) if c.x0 >= first.x1 - 1 and number(c.text) is not None
@@ -244,14 +254,37 @@ class ProjectFormReader:
             row[name] = cell
         if match(L.INDICATOR_COLUMNS, row["name"].label if row.get("name") else "") == "name":
             return  # a header row repeated
-        if not any(row.get(k) is not None and row[k].text.strip() for k in ("name", "target", "actual")):
-            return
+        if not any(row.get(k) is not None and answer(row[k].text) for k in ("name", "target", "actual")):
+            return  # a blank or unfilled template row (指标2：, ……)
         level1 = row.get("level1")
         out = {name: (cell.text if cell is not None else None) for name, cell in row.items()}
         out["level1_points"] = points(level1.text) if level1 is not None else None
         out["level1"] = strip_points(out.get("level1"))
         out["goal_no"] = self.goal_no
+        previous = self.draft.indicators[-1] if self.draft.indicators else None
+        if previous is not None and previous["goal_no"] == self.goal_no:
+            # Word prints a merged 一级/二级 label only on the page where it starts: its part on the next
+            # page is a blank cell of the same label.
+            for key in ("level1", "level2"):
+                if key in self.indicator_cols and not answer(out.get(key)) and previous.get(key):
+                    out[key] = previous[key]
+                    if key == "level1":
+                        out["level1_points"] = previous["level1_points"]
         main = row.get("name") or row.get("target") or row.get("actual")
         out["cell"] = main
         self.draft.indicators.append(out)
         self._touch(main)
+
+
+def _rejoin_cut_labels(indicators: list[dict]) -> None:
+    """A level label merged over rows on both sides of a page break, cut mid-word (服务对象满意 | 度指标)."""
+    for before, after in zip(indicators, indicators[1:]):
+        if before["cell"] is None or after["cell"] is None or before["cell"].page == after["cell"].page:
+            continue
+        for key in ("level1", "level2"):
+            upper, lower = fold(before.get(key)), fold(after.get(key))
+            if upper and lower and upper != lower and upper + lower in L.LEVEL_LABELS \
+                    and upper not in L.LEVEL_LABELS and lower not in L.LEVEL_LABELS:
+                for row in indicators:
+                    if fold(row.get(key)) in (upper, lower) and row["goal_no"] == before["goal_no"]:
+                        row[key] = upper + lower

@@ -10,10 +10,11 @@ import math
 import pandas as pd
 
 from transform.facts import Facts
+from transform.values import number
 
 EVALUATION_FIELDS = ["scope", "project_name", "project_code", "implementing_unit", "supervising_unit",
-                     "unit_code", "period", "is_key_project", "project_nature"]
-INDICATOR_FIELDS = ["goal_no", "level1", "level1_points", "level2", "name", "target_text", "measure_unit",
+                     "supervising_unit_code", "unit_code", "period", "is_key_project", "project_nature"]
+INDICATOR_FIELDS = ["goal_no", "level1", "level1_points", "level2", "name", "target_op_text", "target_text", "measure_unit",
                     "actual_text", "weight", "score", "deviation", "scoring_method"]
 
 
@@ -33,6 +34,14 @@ def _rows(frame: pd.DataFrame, doc_id: str, evaluation_no: int | None = None) ->
     return [{k: _plain(v) for k, v in row.items()} for row in sel.to_dict("records")]
 
 
+def _amounts(line: dict, money_unit: str | None) -> dict:
+    """In yuan; as printed when the form states no unit (the warehouse then has no yuan figures)."""
+    fields = ("initial_budget", "annual_budget", "executed")
+    if money_unit:
+        return {f: line[f"{f}_yuan"] for f in fields}
+    return {f: number(line[f"{f}_text"]) for f in fields}
+
+
 def facts_to_json(facts: Facts) -> list[dict]:
     out = []
     for doc in [{k: _plain(v) for k, v in r.items()} for r in facts.documents.to_dict("records")]:
@@ -41,8 +50,7 @@ def facts_to_json(facts: Facts) -> list[dict]:
             no = ev["evaluation_no"]
             evaluations.append({
                 **{k: ev[k] for k in EVALUATION_FIELDS},
-                "budget": [{"fund_source": b["fund_source"], "initial_budget": b["initial_budget_yuan"],
-                            "annual_budget": b["annual_budget_yuan"], "executed": b["executed_yuan"],
+                "budget": [{"fund_source": b["fund_source"], **_amounts(b, doc["money_unit"]),
                             "execution_rate": b["execution_rate"], "execution_rate_text": b["execution_rate_text"],
                             "weight": b["weight"], "score": b["score"]}
                            for b in _rows(facts.budget_lines, doc["doc_id"], no)],
@@ -54,7 +62,7 @@ def facts_to_json(facts: Facts) -> list[dict]:
             })
         out.append({"document": {"file": doc["file_name"], "title": doc["title"], "layout": doc["layout"],
                                  "fiscal_year": doc["fiscal_year"], "money_unit": doc["money_unit"],
-                                 "amounts_in": "元", "issuer": doc["issuer"],
+                                 "amounts_in": "元" if doc["money_unit"] else None, "issuer": doc["issuer"],
                                  "region": {"province": doc["province"], "city": doc["city"],
                                             "district": doc["district"]},
                                  "pages": doc["pages"]},

@@ -5,7 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from transform.labels import CHINESE_DIGITS, COMPARATORS, QUALITATIVE_HINTS, UNIT_WORDS
+from transform.labels import (CHINESE_DIGITS, CODE_NAME, COMPARATORS, INSTRUCTION, PLACEHOLDER,
+                              QUALITATIVE_HINTS, TICKED, UNIT_WORDS, UNTICKED)
 
 NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
 EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
@@ -24,9 +25,46 @@ def clean(text: str | None) -> str | None:
     return out or None
 
 
+def answer(text: str | None) -> str | None:
+    """What a filled-in cell says: blank for an unfilled template row (指标2：, ……) or the template's
+    own instructions (…（200字以内）), else the cleaned text."""
+    out = clean(text)
+    if out is None:
+        return None
+    folded = fold(out)
+    if re.fullmatch(PLACEHOLDER, folded) or re.fullmatch(INSTRUCTION, folded):
+        return None
+    return out
+
+
+def ticked(text: str | None) -> str | None:
+    """The ticked option of a check-box cell ('1、持续性项目☑ 2、新增性项目□' → '持续性项目'); None when
+    options are printed and none is ticked; other text as it is."""
+    out = clean(text)
+    options = re.findall(rf"\d+\s*[、.]\s*([^\d{TICKED}{UNTICKED}]+?)\s*([{TICKED}{UNTICKED}]?)\s*(?=\d+\s*[、.]|$)", out or "")
+    if len(options) < 2:
+        # One option of a row the grid split apart, printed with no tick: nothing is chosen.
+        return None if re.match(rf"\d+\s*、", out or "") and not re.search(f"[{TICKED}]", out) else out
+    chosen = [name for name, mark in options if mark and mark in TICKED]
+    return clean(chosen[0]) if len(chosen) == 1 else None
+
+
+def code_name(text: str | None) -> tuple[str | None, str | None]:
+    """'219001-池州市贵池区人民政府' / '[105]教育部' → (code, name); plain names → (None, name)."""
+    out = clean(text)
+    if out is None:
+        return None, None
+    for pattern in CODE_NAME:
+        found = re.fullmatch(pattern, out)
+        if found:
+            code, name = (v for k, v in found.groupdict().items() if v is not None)
+            return code, clean(name)
+    return None, out
+
+
 def number(text: str | None) -> float | None:
     """The one number a cell holds ('2704000.00', '1,407.07', '2758.60 万元', '１０'), else None."""
-    found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元)?\s*", unicodedata.normalize("NFKC", text or ""))
+    found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元|分)?\s*", unicodedata.normalize("NFKC", text or ""))
     return float(found.group(1).replace(",", "")) if found else None
 
 
@@ -75,14 +113,15 @@ _MEASURE = re.compile(rf"^(?P<op>{'|'.join(map(re.escape, sorted(COMPARATORS, ke
                       rf"(?P<num>{NUMBER})(?P<unit>.*)$")
 
 
-def measure(text: str | None) -> Measure:
+def measure(text: str | None, op_text: str | None = None) -> Measure:
+    """`op_text`: the operator printed in a column of its own (Sichuan's 指标性质), when there is one."""
     folded = fold(text)
     found = _MEASURE.match(folded)
     if found:
         unit = found.group("unit") or None
         if unit is None or len(unit) <= 6 and (unit in UNIT_WORDS or re.fullmatch(r"[^\d]{1,4}(/[^\d]{1,2})?", unit)):
-            op = COMPARATORS.get(found.group("op") or "", "=") if found.group("op") else None
-            return Measure(op, float(found.group("num").replace(",", "")), unit, False)
+            op = found.group("op") or fold(op_text)
+            return Measure(COMPARATORS.get(op) if op else None, float(found.group("num").replace(",", "")), unit, False)
     qualitative = bool(folded) and folded not in EMPTY_MARKS and (
         not re.search(r"\d", folded) or any(h in folded for h in QUALITATIVE_HINTS))
     return Measure(None, None, None, qualitative)

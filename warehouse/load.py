@@ -34,6 +34,7 @@ class DocumentRecord:
     bytes: int
     parser_version: str
     status: str  # loaded | duplicate | quarantined
+    format: str | None = None  # extract.formats: pdf, xlsx, xls, ods, docx, doc, html, …
     error: str | None = None
     quarantine_path: str | None = None
     pages: int | None = None
@@ -49,14 +50,15 @@ def _now() -> datetime:
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, source: str, parser_version: str,
-              prefect_flow_run_id: str | None) -> None:
+              prefect_flow_run_id: str | None, reprocess: bool = False) -> None:
     # The caller holds the warehouse lock: a run still 'running' was killed while it wrote (its
     # batches committed so far stay; the files of the others are parsed again by this run).
-    con.execute("UPDATE runs SET status = 'failed' WHERE status = 'running'")
     # (a run stopped by a signal marks itself 'interrupted'; one still 'running' here was killed)
-    con.execute("INSERT INTO runs (run_id, prefect_flow_run_id, source, parser_version, started_at, status) "
-                "VALUES (?, ?, ?, ?, ?, 'running')",
-                [run_id, prefect_flow_run_id, source, parser_version, _now()])
+    con.execute("UPDATE runs SET status = 'failed', error = 'killed while running (found by the next run)' "
+                "WHERE status = 'running'")
+    con.execute("INSERT INTO runs (run_id, prefect_flow_run_id, source, parser_version, started_at, status, "
+                "reprocess) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+                [run_id, prefect_flow_run_id, source, parser_version, _now(), reprocess])
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, outcome: dict[str, int | str | None],

@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS evaluations (
     project_code      VARCHAR,
     implementing_unit VARCHAR,
     supervising_unit  VARCHAR,
+    supervising_unit_code VARCHAR,
     unit_code         VARCHAR,
     period            VARCHAR,
     is_key_project    BOOLEAN,
@@ -19,8 +20,11 @@ CREATE TABLE IF NOT EXISTS evaluations (
     total_score       DECIMAL(9, 2),
     total_score_text  VARCHAR,
     notes             VARCHAR,
+    reading_confidence DOUBLE,
+    reading_doubts    VARCHAR,
     page              INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no          INTEGER,
     row_no            INTEGER,
     PRIMARY KEY (doc_id, evaluation_no)
@@ -38,17 +42,21 @@ COMMENT ON COLUMN evaluations.project_name IS '项目名称: project name (null 
 COMMENT ON COLUMN evaluations.project_code IS '项目编码: project code';
 COMMENT ON COLUMN evaluations.implementing_unit IS '实施单位: implementing unit';
 COMMENT ON COLUMN evaluations.supervising_unit IS '主管部门: supervising department';
-COMMENT ON COLUMN evaluations.unit_code IS '单位编码: unit code';
+COMMENT ON COLUMN evaluations.supervising_unit_code IS '主管部门代码: the code of a CODE-NAME 主管部门 cell (219-…, [105]…)';
+COMMENT ON COLUMN evaluations.unit_code IS '单位编码: unit code (or the code of a CODE-NAME 实施单位 cell)';
 COMMENT ON COLUMN evaluations.period IS '实施期: implementation period as printed';
 COMMENT ON COLUMN evaluations.is_key_project IS '是否重点绩效项目: key performance project';
 COMMENT ON COLUMN evaluations.project_nature IS '项目属性: project nature (e.g. 延续性, continuing)';
 COMMENT ON COLUMN evaluations.total_score IS '总分: total self-evaluation score';
 COMMENT ON COLUMN evaluations.total_score_text IS '总分: as printed';
 COMMENT ON COLUMN evaluations.notes IS '说明/问题/整改: free-text notes';
+COMMENT ON COLUMN evaluations.reading_confidence IS 'how sure the reading is, 0..1, from the form''s own structure (1: no doubt)';
+COMMENT ON COLUMN evaluations.reading_doubts IS 'why the reading is doubtful (weights read twice, columns not found, unit not printed, template not recognised); null when none';
 COMMENT ON COLUMN evaluations.page IS 'provenance: 1-based page of the form''s title cell';
 COMMENT ON COLUMN evaluations.x0 IS 'provenance: cell bbox left, PDF points from bottom-left';
 COMMENT ON COLUMN evaluations.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN evaluations.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN evaluations.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN evaluations.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN evaluations.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN evaluations.row_no IS 'provenance: grid row in that table';

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     score               DECIMAL(9, 2),
     page                INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no            INTEGER,
     row_no              INTEGER,
     PRIMARY KEY (doc_id, evaluation_no, line_no)
@@ -44,5 +45,6 @@ COMMENT ON COLUMN budget_lines.x0 IS 'provenance: cell bbox left, PDF points fro
 COMMENT ON COLUMN budget_lines.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN budget_lines.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN budget_lines.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN budget_lines.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN budget_lines.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN budget_lines.row_no IS 'provenance: grid row in that table';

@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS goals (
     actual_text   VARCHAR,
     page          INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no      INTEGER,
     row_no        INTEGER
 );
@@ -23,5 +24,6 @@ COMMENT ON COLUMN goals.x0 IS 'provenance: cell bbox left, PDF points from botto
 COMMENT ON COLUMN goals.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN goals.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN goals.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN goals.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN goals.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN goals.row_no IS 'provenance: grid row in that table';

@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     level2                VARCHAR,
     name                  VARCHAR,
     target_text           VARCHAR,
+    target_op_text        VARCHAR,
     target_op             VARCHAR,
     target_value          DOUBLE,
     target_unit           VARCHAR,
@@ -25,6 +26,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     scoring_method        VARCHAR,
     page                  INTEGER,
     x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    locator VARCHAR,
     table_no              INTEGER,
     row_no                INTEGER,
     PRIMARY KEY (doc_id, evaluation_no, indicator_no)
@@ -39,6 +41,7 @@ COMMENT ON COLUMN indicators.level1_points IS '一级指标分值: points printe
 COMMENT ON COLUMN indicators.level2 IS '二级指标: level-2 category (数量 quantity, 质量 quality, 时效 timeliness, 成本 cost …)';
 COMMENT ON COLUMN indicators.name IS '三级指标: indicator name';
 COMMENT ON COLUMN indicators.target_text IS '年度指标值: target as printed';
+COMMENT ON COLUMN indicators.target_op_text IS '指标性质: the operator printed in a column of its own (=, ≥, ≤, 定性), as printed';
 COMMENT ON COLUMN indicators.target_op IS 'target comparison parsed from the text (≥, ≤, =, <, >)';
 COMMENT ON COLUMN indicators.target_value IS 'target number parsed from the text';
 COMMENT ON COLUMN indicators.target_unit IS 'target unit parsed from the text (%, 人, 个 …)';
@@ -58,5 +61,6 @@ COMMENT ON COLUMN indicators.x0 IS 'provenance: cell bbox left, PDF points from 
 COMMENT ON COLUMN indicators.y0 IS 'provenance: cell bbox bottom';
 COMMENT ON COLUMN indicators.x1 IS 'provenance: cell bbox right';
 COMMENT ON COLUMN indicators.y1 IS 'provenance: cell bbox top';
+COMMENT ON COLUMN indicators.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN indicators.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN indicators.row_no IS 'provenance: grid row in that table';

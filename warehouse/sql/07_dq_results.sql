@@ -1,4 +1,5 @@
 -- One row per data-quality finding of a run (expectations.validate), plus one per quarantined file.
+CREATE SEQUENCE IF NOT EXISTS dq_finding_id START 1;
 CREATE TABLE IF NOT EXISTS dq_results (
     run_id        VARCHAR NOT NULL,
     doc_id        VARCHAR NOT NULL,
@@ -11,7 +12,8 @@ CREATE TABLE IF NOT EXISTS dq_results (
     expected      VARCHAR,
     message       VARCHAR,
     page          INTEGER,
-    x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE
+    x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+    finding_id    BIGINT DEFAULT nextval('dq_finding_id')
 );
 COMMENT ON TABLE dq_results IS 'data-quality findings per run';
 COMMENT ON COLUMN dq_results.run_id IS 'runs.run_id';
@@ -29,3 +31,4 @@ COMMENT ON COLUMN dq_results.x0 IS 'cell bbox left, PDF points from bottom-left'
 COMMENT ON COLUMN dq_results.y0 IS 'cell bbox bottom';
 COMMENT ON COLUMN dq_results.x1 IS 'cell bbox right';
 COMMENT ON COLUMN dq_results.y1 IS 'cell bbox top';
+COMMENT ON COLUMN dq_results.finding_id IS 'number of the finding (jixiao findings shows it)';

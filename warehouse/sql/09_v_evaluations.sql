@@ -1,8 +1,11 @@
 -- One row per evaluation of a loaded document, with its total budget line and which copy analysts count.
 -- The same form published twice in different files (a scan and a text PDF of one project, or two
 -- uploads of it) is matched on fiscal year, scope, the total line's budget A and execution B, the total
--- score, and a near-equal project name (an OCR slip is tolerated). The text copy is counted, else the
--- first seen; the others point to it. v_budget_execution and v_indicators keep counted rows only.
+-- score, and a near-equal project name (an OCR slip is tolerated). The same form published as a
+-- workbook, Word file or web page and as a PDF matches the same way, whatever the formats. Counted is
+-- the copy read from the source's own cells (a workbook, Word file or web page), else a text PDF, else
+-- a scan; then the first seen. The others point to it. v_budget_execution and v_indicators keep
+-- counted rows only.
 CREATE OR REPLACE VIEW v_evaluations AS
 WITH total_line AS (
     SELECT doc_id, evaluation_no, executed_yuan, execution_rate, score,
@@ -15,6 +18,10 @@ loaded AS (
     SELECT e.*,
            d.file_name,
            coalesce(d.ocr, false) AS ocr,
+           d.format,
+           -- which copy to count: cells as the source holds them, then a text layer, then OCR
+           CASE WHEN coalesce(d.ocr, false) THEN 2 WHEN coalesce(d.format, 'pdf') = 'pdf' THEN 1 ELSE 0 END
+               AS source_rank,
            d.first_seen,
            t.budget_a_yuan,
            t.executed_yuan AS executed_b_yuan,
@@ -37,10 +44,10 @@ copies AS (
      AND a.budget_a_yuan IS NOT DISTINCT FROM b.budget_a_yuan
      AND a.total_score IS NOT DISTINCT FROM b.total_score
      AND jaro_winkler_similarity(a.name_key, b.name_key) >= 0.9
-     -- a is the copy to count: text before scan, then first seen, then content hash (a total order)
-     AND (a.ocr::INT, a.first_seen, a.doc_id) < (b.ocr::INT, b.first_seen, b.doc_id)
+     -- a is the copy to count: source cells, text, scan; then first seen, then content hash (a total order)
+     AND (a.source_rank, a.first_seen, a.doc_id) < (b.source_rank, b.first_seen, b.doc_id)
     QUALIFY row_number() OVER (PARTITION BY b.doc_id, b.evaluation_no
-                               ORDER BY a.ocr, a.first_seen, a.doc_id, a.evaluation_no) = 1
+                               ORDER BY a.source_rank, a.first_seen, a.doc_id, a.evaluation_no) = 1
 )
 SELECT l.doc_id,
        l.evaluation_no,
@@ -54,6 +61,7 @@ SELECT l.doc_id,
        l.project_name,
        l.implementing_unit,
        l.ocr,
+       l.format,
        l.first_seen,
        l.budget_a_yuan,
        l.executed_b_yuan,
@@ -78,6 +86,7 @@ COMMENT ON COLUMN v_evaluations.scope IS 'project | department';
 COMMENT ON COLUMN v_evaluations.project_name IS '项目名称: project (null for a department form)';
 COMMENT ON COLUMN v_evaluations.implementing_unit IS '实施单位: implementing unit';
 COMMENT ON COLUMN v_evaluations.ocr IS 'read from a scan by OCR';
+COMMENT ON COLUMN v_evaluations.format IS 'documents.format of its file: pdf, xlsx, xls, docx, doc, html, …';
 COMMENT ON COLUMN v_evaluations.first_seen IS 'when its file was first seen';
 COMMENT ON COLUMN v_evaluations.budget_a_yuan IS '预算数 (A): the total line''s annual budget, or initial budget where the form rates on that; yuan';
 COMMENT ON COLUMN v_evaluations.executed_b_yuan IS '执行数 (B): executed, yuan';

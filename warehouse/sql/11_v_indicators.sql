@@ -12,6 +12,7 @@ SELECT e.file_name,
        i.level2,
        i.name AS indicator_name,
        i.target_text,
+       i.target_op_text,
        i.target_op,
        i.target_value,
        i.target_unit,
@@ -42,6 +43,7 @@ COMMENT ON COLUMN v_indicators.level1 IS '一级指标: level-1 category';
 COMMENT ON COLUMN v_indicators.level2 IS '二级指标: level-2 category';
 COMMENT ON COLUMN v_indicators.indicator_name IS '三级指标: indicator name';
 COMMENT ON COLUMN v_indicators.target_text IS '年度指标值: target as printed';
+COMMENT ON COLUMN v_indicators.target_op_text IS '指标性质 as printed, where the form has that column';
 COMMENT ON COLUMN v_indicators.target_op IS 'parsed target comparison';
 COMMENT ON COLUMN v_indicators.target_value IS 'parsed target number';
 COMMENT ON COLUMN v_indicators.target_unit IS 'parsed target unit';

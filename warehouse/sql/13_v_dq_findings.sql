@@ -1,6 +1,7 @@
 -- Analyst contract (names fixed): findings with the names an analyst recognises.
 CREATE OR REPLACE VIEW v_dq_findings AS
-SELECT q.run_id,
+SELECT q.finding_id,
+       q.run_id,
        d.file_name,
        e.project_name,
        i.name AS indicator_name,
@@ -41,3 +42,4 @@ COMMENT ON COLUMN v_dq_findings.doc_id IS 'documents.sha256';
 COMMENT ON COLUMN v_dq_findings.evaluation_no IS 'evaluation, if any';
 COMMENT ON COLUMN v_dq_findings.indicator_no IS 'indicator, if any';
 COMMENT ON COLUMN v_dq_findings.line_no IS 'budget line, if any';
+COMMENT ON COLUMN v_dq_findings.finding_id IS 'number of the finding (dq_results.finding_id)';
