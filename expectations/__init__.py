@@ -17,7 +17,11 @@ from expectations.rules import RULE_BY_ID, RULES, rules_frame
 from transform.facts import Facts
 
 FINDING_COLUMNS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule", "severity", "observed",
-                   "expected", "message", "page", "x0", "y0", "x1", "y1"]
+                   "expected", "message", "message_en", "page", "x0", "y0", "x1", "y1", "ack_note"]
+ACK_KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule"]
+SEVERITIES = ("error", "reading", "warning")  # report order
+# Rules that do not depend on the form's arithmetic: a doubtful reading leaves them as they are.
+NOT_ARITHMETIC = frozenset({"reading", "required_fields", "fiscal_year", "duplicate_indicators"})
 SUMMARY_COLUMNS = ["rule", "doc_id", "checked", "passed", "failed", "errors", "warnings"]
 
 __all__ = ["FINDING_COLUMNS", "RULES", "SUMMARY_COLUMNS", "Checked", "Checks", "in_report_order", "rules_frame",
@@ -40,12 +44,14 @@ class Checks:
 
         self._validator = suite.Validator()
 
-    def check(self, facts: Facts, name: str = "run") -> Checked:
+    def check(self, facts: Facts, name: str = "run", acknowledged: pd.DataFrame | None = None) -> Checked:
+        """acknowledged: what auditors reviewed (ACK_KEYS + note); those findings carry the note in
+        ack_note and count as neither errors nor warnings of the run."""
         frames = prepare(facts)
         unexpected = self._validator.run(frames, name)
         parts = [_findings(rule, frames[rule], rows) for rule, rows in unexpected.items() if rows]
-        findings = in_report_order(pd.concat(parts, ignore_index=True)) if parts else \
-            pd.DataFrame(columns=FINDING_COLUMNS)
+        findings = in_report_order(_with_acks(_held_back(pd.concat(parts, ignore_index=True), frames["reading"]),
+                                              acknowledged)) if parts else pd.DataFrame(columns=FINDING_COLUMNS)
         return Checked(findings, _summary(frames, facts.documents["doc_id"], findings), frames)
 
     def data_docs(self, out_dir: Path) -> Path:
@@ -67,30 +73,58 @@ def validate(facts: Facts, data_docs_dir: Path | None = None) -> pd.DataFrame:
 def in_report_order(findings: pd.DataFrame) -> pd.DataFrame:
     """Errors first, then by document, evaluation, rule (as listed in RULES), indicator and line."""
     order = {r.id: k for k, r in enumerate(RULES)}
-    return (findings.assign(_s=findings["severity"].ne("error"), _r=findings["rule"].map(order))
+    return (findings.assign(_s=findings["severity"].map({s: k for k, s in enumerate(SEVERITIES)}),
+                            _r=findings["rule"].map(order))
             .sort_values(["_s", "doc_id", "evaluation_no", "_r", "indicator_no", "line_no"], kind="stable")
             .drop(columns=["_s", "_r"]).reset_index(drop=True))
 
 
 def _findings(rule: str, frame: pd.DataFrame, rows: set[int]) -> pd.DataFrame:
     hit = frame[frame["_row"].isin(rows)]
-    template = RULE_BY_ID[rule].message
     texts = hit.astype(object).where(hit.notna(), "—")
+    records = texts.to_dict("records")
     return hit.assign(
         rule=rule,
         observed=texts["observed_text"], expected=texts["expected_text"],
-        message=[template.format(**r) for r in texts.to_dict("records")],
+        message=[RULE_BY_ID[rule].message.format(**r) for r in records],
+        message_en=[RULE_BY_ID[rule].message_en.format(**r) for r in records], ack_note=None,
     )[FINDING_COLUMNS]
+
+
+def _with_acks(findings: pd.DataFrame, acknowledged: pd.DataFrame | None) -> pd.DataFrame:
+    if acknowledged is None or acknowledged.empty:
+        return findings.assign(ack_note=None)
+    notes = dict(zip(_ack_keys(acknowledged), acknowledged["note"]))
+    return findings.assign(ack_note=[notes.get(k) for k in _ack_keys(findings)])
+
+
+def _ack_keys(frame: pd.DataFrame) -> list[tuple]:
+    return [tuple(None if pd.isna(v) else int(v) if k.endswith("_no") else v for k, v in zip(ACK_KEYS, row))
+            for row in frame[ACK_KEYS].itertuples(index=False)]
+
+
+def _held_back(findings: pd.DataFrame, reading: pd.DataFrame) -> pd.DataFrame:
+    """A form read with doubts gets its reading finding; its arithmetic errors become warnings that say
+    why, since a misread form (two projects read as one) would otherwise accuse its publisher."""
+    doubtful = reading.loc[reading["observed"].notna(), ["doc_id", "evaluation_no"]]
+    keys = set(zip(doubtful["doc_id"], doubtful["evaluation_no"]))
+    held = (findings["severity"].eq("error") & ~findings["rule"].isin(NOT_ARITHMETIC)
+            & pd.Series([k in keys for k in zip(findings["doc_id"], findings["evaluation_no"])], index=findings.index))
+    findings.loc[held, "severity"] = "warning"
+    findings.loc[held, "message"] = findings.loc[held, "message"] + "（本表读取存疑，降为警告）"
+    findings.loc[held, "message_en"] = findings.loc[held, "message_en"] + " (the form's reading is doubtful: held back as a warning)"
+    return findings
 
 
 def _summary(frames: dict[str, pd.DataFrame], docs: pd.Series, findings: pd.DataFrame) -> pd.DataFrame:
     """checked / passed / failed per rule and document (a rule's frame rows are what it checks)."""
     checked = pd.concat([f[["doc_id"]].assign(rule=rule) for rule, f in frames.items()],
                         ignore_index=True).value_counts(["rule", "doc_id"]).rename("checked")
-    failed = findings.groupby(["rule", "doc_id"]).agg(
+    open_ = findings[findings["ack_note"].isna()]  # an acknowledged finding no longer counts against a run
+    failed = open_.groupby(["rule", "doc_id"]).agg(
         failed=("severity", "size"), errors=("severity", lambda s: int((s == "error").sum())))
     grid = pd.MultiIndex.from_product([[r.id for r in RULES], docs], names=["rule", "doc_id"])
     out = pd.DataFrame(index=grid).join(checked).join(failed).fillna(0).astype(int).reset_index()
-    out["warnings"] = out["failed"] - out["errors"]
+    out["warnings"] = out["failed"] - out["errors"]  # reading findings count with the warnings here
     out["passed"] = out["checked"] - out["failed"]
     return out[SUMMARY_COLUMNS]

@@ -19,12 +19,24 @@ from expectations.reading import fmt
 from transform.facts import Facts
 
 KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "page", "x0", "y0", "x1", "y1"]
-TEXTS = ["label", "observed_text", "expected_text", "detail", "severity"]
+TEXTS = ["label", "observed_text", "expected_text", "detail", "detail_en", "severity"]
 BOX = ["page", "x0", "y0", "x1", "y1"]
 # What else a rule's frame keeps: the columns its expectations test and its message quotes. The rest
 # of a fact row is dropped, so a run's prepared frames stay a fraction of its facts.
 CARRIED = ["observed", "expected", "tolerance", "score", "weight", "goal_key", "name_key", "level2",
            "target_text", "actual_text", "score_text", "weight_text"]
+# English names of the fields a message quotes.
+FIELD_EN = {"年度": "fiscal year", "金额单位": "money unit", "实施单位": "implementing unit", "项目名称": "project name",
+            "全年执行数（B）": "executed (B)", "一级指标": "level-1 indicator", "二级指标": "level-2 indicator",
+            "年度指标值": "target", "实际完成值": "actual", "得分": "score", "年初预算数": "initial budget",
+            "全年预算数": "annual budget", "全年执行数": "executed"}
+# Template rows left unfilled (指标1：, 指标N, …): they never count toward any rule.
+PLACEHOLDER_NAME = re.compile(r"^(?:指标\s*(?:\d+|[一二三四五六七八九十]+|N|n|X|x)?[:：]?|[.…。\s]*|其他|其它)$")
+# Words by which a form explains an execution rate over 100%.
+RATE_EXPLAINED = ("超", "追加", "结转", "调剂", "执行率", "预算调整")
+# The MoF grade bands of a total: (lowest total, grade).
+GRADES = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "差", "不合格": "差"}
 
 # Required fields: (frame, column, label as printed, which rows need it).
 REQUIRED: tuple[tuple[str, str, str, Callable[[pd.DataFrame], pd.Series] | None], ...] = (
@@ -61,6 +73,7 @@ def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.Data
     for col in KEYS + TEXTS:
         if col not in out.columns:
             out[col] = severity if col == "severity" else (None if col in TEXTS else np.nan)
+    out["detail_en"] = out["detail_en"].fillna(out["detail"]) if "detail" in out else out["detail_en"]
     out = out.reset_index(drop=True)
     out["_row"] = np.arange(len(out))
     return out
@@ -77,8 +90,20 @@ def _amount_a(lines: pd.DataFrame) -> pd.Series:
     return lines["initial_budget_yuan"].where(lines["rate_base"] == "initial", lines["annual_budget_yuan"])
 
 
+def _in_unit(printed: pd.Series, yuan: pd.Series, unit: pd.Series) -> pd.Series:
+    """An amount as the form prints it, in its own unit, with yuan beside: '21.6 万元（216,000 元）'."""
+    shown = printed.where(printed.notna(), _fmt(yuan / unit.map(vocab.MONEY_UNITS).fillna(1)))
+    own = shown.astype(str) + " " + unit.fillna("元").astype(str)
+    return own.where(unit.fillna("元") == "元", own + "（" + _fmt(yuan) + " 元）").astype(object)
+
+
+def _with_unit(f: Facts) -> pd.DataFrame:
+    return f.budget_lines.merge(f.documents[["doc_id", "money_unit"]], on="doc_id", how="left")
+
+
 def execution_rate(f: Facts) -> pd.DataFrame:
-    b = f.budget_lines.assign(a=_amount_a(f.budget_lines))
+    lines = _with_unit(f)
+    b = lines.assign(a=_amount_a(lines))
     b = b[b["execution_rate"].notna() & b["executed_yuan"].notna() & (b["a"] > 0)].copy()
     b["observed"] = b["execution_rate"]
     b["expected"] = b["executed_yuan"] / b["a"]
@@ -86,7 +111,9 @@ def execution_rate(f: Facts) -> pd.DataFrame:
     b = _tolerance_texts(b)
     b["observed_text"] = b["execution_rate_text"].fillna(b["observed_text"])
     b["expected_text"] = _fmt((b["expected"] * 100).round(4)) + "%"
-    b["detail"] = _fmt(b["executed_yuan"]) + " / " + _fmt(b["a"]) + " 元 = " + b["expected_text"]
+    a_text = b["initial_budget_text"].where(b["rate_base"] == "initial", b["annual_budget_text"])
+    b["detail"] = (_in_unit(b["executed_text"], b["executed_yuan"], b["money_unit"]) + " / "
+                   + _in_unit(a_text, b["a"], b["money_unit"]) + " = " + b["expected_text"])
     return _finish(b.assign(label=b["fund_source"]))
 
 
@@ -99,11 +126,13 @@ def budget_score(f: Facts) -> pd.DataFrame:
     b = _tolerance_texts(b)
     b["detail"] = ("min(" + _fmt((b["execution_rate"] * 100).round(4)) + "%, 1) × "
                    + _fmt(b["weight"]) + " = " + b["expected_text"])
+    b["detail_en"] = b["detail"]
     return _finish(b.assign(label=b["fund_source"]))
 
 
-def fund_sources_sum(f: Facts) -> pd.DataFrame:
-    lines = f.budget_lines.merge(f.documents[["doc_id", "money_unit"]], on="doc_id", how="left")
+def _sums_against_totals(f: Facts) -> pd.DataFrame:
+    """Each total line's amount (one row per amount column) beside the sum of its breakdown lines."""
+    lines = _with_unit(f)
     key = ["doc_id", "evaluation_no"]
     totals = lines[lines["is_total"].astype(bool)]
     parts = lines[~lines["is_total"].astype(bool)]
@@ -115,9 +144,27 @@ def fund_sources_sum(f: Facts) -> pd.DataFrame:
         t = totals[totals[amount].notna()].merge(sums[sums["n"] > 0].reset_index(), on=key)
         t["d"] = [max(d, reading.decimals(x) or 0) for d, x in zip(t["d"], t[text])]
         scale = t["money_unit"].map(vocab.MONEY_UNITS).fillna(1)
-        rows.append(t.assign(observed=t[amount], tolerance=0.5 * 10.0 ** -t["d"] * scale, detail=label))
-    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
-    return _finish(_tolerance_texts(out).assign(label=out["fund_source"]))
+        parts_text = _fmt(t["expected"] / scale)
+        rows.append(t.assign(observed=t[amount], tolerance=0.5 * 10.0 ** -t["d"] * scale, detail=label,
+                             detail_en=vocab_en(label), observed_text=_in_unit(t[text], t[amount], t["money_unit"]),
+                             expected_text=_in_unit(parts_text, t["expected"], t["money_unit"])))
+    return pd.concat(rows, ignore_index=True)
+
+
+def fund_sources_sum(f: Facts) -> pd.DataFrame:
+    out = _sums_against_totals(f)
+    out = out[~((out["observed"] == 0) & (out["expected"] > 0))]  # zero_total_with_parts says it
+    return _finish(out.assign(label=out["fund_source"]))
+
+
+def zero_total_with_parts(f: Facts) -> pd.DataFrame:
+    out = _sums_against_totals(f)
+    out = out.assign(expected=out["expected"].where(out["observed"] == 0, out["observed"]), tolerance=0.0)
+    return _finish(out.assign(label=out["fund_source"]))
+
+
+def vocab_en(label: str) -> str:
+    return FIELD_EN.get(label, label)
 
 
 def budget_subline_score(f: Facts) -> pd.DataFrame:
@@ -125,6 +172,7 @@ def budget_subline_score(f: Facts) -> pd.DataFrame:
     b["observed"] = b["weight"].fillna(b["score"])
     b["observed_text"] = _fmt(b["observed"])
     b["detail"] = "分值 " + _fmt(b["weight"]) + "、得分 " + _fmt(b["score"])
+    b["detail_en"] = "points " + _fmt(b["weight"]) + " and score " + _fmt(b["score"])
     return _finish(b.assign(label=b["fund_source"]), severity="warning")
 
 
@@ -137,11 +185,12 @@ def cost_vs_executed(f: Facts) -> pd.DataFrame:
     i = f.indicators[(f.indicators["level2"] == vocab.COST_LEVEL2) & f.indicators["actual_value"].notna()]
     i = i.assign(yuan=[_money(v, u, t) for v, u, t in zip(i["actual_value"], i["actual_unit"], i["target_unit"])])
     cost = i[i["yuan"].notna()].groupby(["doc_id", "evaluation_no"], as_index=False)["yuan"].sum()
-    b = f.budget_lines[f.budget_lines["is_total"].astype(bool) & f.budget_lines["executed_yuan"].notna()]
+    lines = _with_unit(f)
+    b = lines[lines["is_total"].astype(bool) & lines["executed_yuan"].notna()]
     t = b.merge(cost, on=["doc_id", "evaluation_no"])
     t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
-    t["observed_text"] = _fmt(t["yuan"]) + " 元"
-    t["expected_text"] = _fmt(t["executed_yuan"]) + " 元"
+    t["observed_text"] = _in_unit(pd.Series(None, index=t.index, dtype=object), t["yuan"], t["money_unit"])
+    t["expected_text"] = _in_unit(t["executed_text"], t["executed_yuan"], t["money_unit"])
     return _finish(t.assign(label=t["fund_source"]), severity="warning")
 
 
@@ -170,7 +219,11 @@ def _scored_by_rule(row: dict) -> dict | None:
             alt, alt_b, alt_way = fits[0]
             detail += (f"；按另一读法（{'正' if alt_way == 'pos' else '反'}向、实际 {fmt(alt_b)}）"
                        f"得 {fmt(round(alt, 4))} 则相符，读法存疑")
-        return {"expected": expected, "tolerance": tol, "detail": detail,
+        detail_en = (f"as a {'positive' if way == 'pos' else 'negative'} indicator ({rule} × weight, full when "
+                     f"met) actual {fmt(b)} against target {fmt(row['target_value'])} scores {fmt(round(expected, 4))}")
+        if fits and abs(score - expected) > tol:
+            detail_en += "; another reading of the target fits the printed score, so the reading is doubtful"
+        return {"expected": expected, "tolerance": tol, "detail": detail, "detail_en": detail_en,
                 "severity": "warning" if fits else "error"}
     level, explicit = reading.achievement(row["target_text"], row["actual_text"])
     if level is None:
@@ -181,6 +234,8 @@ def _scored_by_rule(row: dict) -> dict | None:
     return {"expected": (lo + hi) / 2 * weight, "tolerance": (hi - lo) / 2 * weight + tol,
             "detail": (f"定性指标读作「{name}」，按三档应在权重的 {fmt(lo * 100)}%–{fmt(hi * 100)}%"
                        f"（{fmt(lo * weight)}–{fmt(hi * weight)} 分）"),
+            "detail_en": (f"a qualitative indicator read as '{level.replace('_', ' ')}' scores "
+                          f"{fmt(lo * 100)}%–{fmt(hi * 100)}% of its weight ({fmt(lo * weight)}–{fmt(hi * weight)})"),
             "severity": "error" if explicit else "warning"}
 
 
@@ -188,7 +243,7 @@ def indicator_score_rule(f: Facts) -> pd.DataFrame:
     i = f.indicators
     i = i[i["score"].notna() & (i["weight"] > 0) & ~i["target_text"].isin(vocab.NOT_APPLICABLE)]
     rows = [{**r, **e} for r in i.to_dict("records") if (e := _scored_by_rule(r)) is not None]
-    out = pd.DataFrame(rows, columns=[*i.columns, "expected", "tolerance", "detail", "severity"])
+    out = pd.DataFrame(rows, columns=[*i.columns, "expected", "tolerance", "detail", "detail_en", "severity"])
     out["observed"] = out["score"]
     out = _tolerance_texts(out)
     return _finish(out.assign(label=ROW_LABEL["indicators"](out)))
@@ -230,6 +285,8 @@ def total_weights(f: Facts) -> pd.DataFrame:
     ev = _tolerance_texts(ev.assign(expected=100.0, tolerance=0.01))
     ev["detail"] = "指标权重 " + _fmt(ev["weights"]) + np.where(
         ev["budget_in"], " + 预算执行分值 " + _fmt(ev["b_weight"]), "，不含预算执行分值")
+    ev["detail_en"] = "indicator weights " + _fmt(ev["weights"]) + np.where(
+        ev["budget_in"], " + budget points " + _fmt(ev["b_weight"]), ", without the budget's points")
     return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
 
 
@@ -242,7 +299,32 @@ def total_score(f: Facts) -> pd.DataFrame:
     ev["detail"] = ("指标得分之和 " + _fmt(ev["scores"])
                     + np.where(ev["budget_in"], " + 预算执行得分 " + _fmt(ev["b_score"]), "")
                     + " = " + ev["expected_text"])
-    return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
+    ev["detail_en"] = ("indicator scores add up to " + _fmt(ev["scores"])
+                       + np.where(ev["budget_in"], " + budget score " + _fmt(ev["b_score"]), "")
+                       + " = " + ev["expected_text"])
+    return _finish(_at_cell(ev, "total").assign(label=ROW_LABEL["evaluations"](ev)))
+
+
+def _at_cell(frame: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """Findings on a value printed in its own cell (总分, 评价等级) point at that cell where it is known."""
+    known = frame[f"{prefix}_page"].notna()
+    for k in BOX:
+        frame[k] = frame[f"{prefix}_{k}"].where(known, frame[k])
+    return frame
+
+
+def grade(f: Facts) -> pd.DataFrame:
+    ev = f.evaluations
+    ev = ev[ev["grade"].notna() & ev["total_score"].notna()].copy()
+    printed = ev["grade"].astype(str).str.replace(r"\s", "", regex=True)
+    ev["observed_text"] = printed.map(lambda g: GRADE_WORDS.get(g, g[:1] if g[:1] in "优良中差" else None))
+    ev = ev[ev["observed_text"].notna()]
+    ev["expected_text"] = ev["total_score"].map(lambda t: next(g for floor, g in GRADES if t >= floor))
+    rank = {g: k for k, (_, g) in enumerate(GRADES)}
+    ev = ev.assign(observed=ev["observed_text"].map(rank).astype(float),
+                   expected=ev["expected_text"].map(rank).astype(float), tolerance=0.0,
+                   detail=_fmt(ev["total_score"]))
+    return _finish(_at_cell(ev, "grade").assign(label=ROW_LABEL["evaluations"](ev)))
 
 
 def goal_points(f: Facts) -> pd.DataFrame:
@@ -260,18 +342,19 @@ def required_fields(f: Facts) -> pd.DataFrame:
         frame = getattr(f, table)
         frame = frame[applies(frame)] if applies is not None and len(frame) else frame
         rows.append(frame[[c for c in KEYS if c in frame.columns]].assign(
-            observed=frame[column], detail=label, label=ROW_LABEL[table](frame)))
+            observed=frame[column], detail=label, detail_en=FIELD_EN.get(label, label), label=ROW_LABEL[table](frame)))
     out = pd.concat(rows, ignore_index=True)
     out["observed_text"] = "（空）"
     return _finish(out.assign(observed=out["observed"].astype(object)), severity="warning")
 
 
 def amounts_nonnegative(f: Facts) -> pd.DataFrame:
-    rows = [f.budget_lines[f.budget_lines[f"{c}_yuan"].notna()].assign(observed=lambda b, c=c: b[f"{c}_yuan"],
-                                                                       detail=label)
-            for c, label in vocab.AMOUNT_LABELS.items()]
+    lines = _with_unit(f)
+    rows = [lines[lines[f"{c}_yuan"].notna()].assign(
+        observed=lambda b, c=c: b[f"{c}_yuan"], detail=label, detail_en=FIELD_EN[label],
+        observed_text=lambda b, c=c: _in_unit(b[f"{c}_text"], b[f"{c}_yuan"], b["money_unit"]))
+        for c, label in vocab.AMOUNT_LABELS.items()]
     out = pd.concat(rows, ignore_index=True)
-    out["observed_text"] = _fmt(out["observed"]) + " 元"
     return _finish(out.assign(label=out["fund_source"], expected_text="≥ 0"))
 
 
@@ -284,6 +367,64 @@ def duplicate_indicators(f: Facts) -> pd.DataFrame:
     return _finish(i.assign(label=ROW_LABEL["indicators"](i), observed_text=i["name_key"]), severity="warning")
 
 
+def rate_over_100(f: Facts) -> pd.DataFrame:
+    notes = f.evaluations[["doc_id", "evaluation_no", "notes"]]
+    b = f.budget_lines[f.budget_lines["execution_rate"].notna()].merge(notes, on=["doc_id", "evaluation_no"], how="left")
+    explained = b["notes"].fillna("").map(lambda t: any(w in t for w in RATE_EXPLAINED))
+    b = b.assign(observed=b["execution_rate"],
+                 expected=b["execution_rate"].where(explained, b["execution_rate"].clip(upper=1)),
+                 tolerance=[reading.rate_tolerance(r, t) for r, t in zip(b["execution_rate"], b["execution_rate_text"])])
+    b["observed_text"] = b["execution_rate_text"].fillna(_fmt(b["observed"] * 100) + "%")
+    return _finish(b.assign(label=b["fund_source"]), severity="warning")
+
+
+def _missed(row: dict) -> bool:
+    """The indicator's target is not met in every reading of it (and its score says so)."""
+    if row["score"] >= row["weight"] - reading.score_tolerance(row["score"]):
+        return False
+    if row["target_is_qualitative"] is False and pd.notna(row["target_value"]) and pd.notna(row["actual_value"]):
+        # the preferred reading: the score below the weight already says the publisher found it missed
+        way = reading.direction(row["target_op"], row["level2"])[0]
+        actual = reading.actual_in_target_units(row["target_unit"], row["actual_value"], row["actual_unit"])[0]
+        return reading.rule_score(row["target_value"], actual, way, 1.0) < 1.0
+    level, explicit = reading.achievement(row["target_text"], row["actual_text"])
+    return explicit and level in ("partial", "not_met")
+
+
+def deviation_reason(f: Facts) -> pd.DataFrame:
+    i = f.indicators
+    i = i[i["score"].notna() & (i["weight"] > 0) & ~i["target_text"].isin(vocab.NOT_APPLICABLE)]
+    i = i[pd.Series([_missed(r) for r in i.to_dict("records")], index=i.index, dtype=bool)].copy()
+    given = i["deviation"].fillna("").str.strip()
+    i["observed"] = given.where(~given.isin(vocab.NOT_APPLICABLE | {""}), None).astype(object)
+    return _finish(i.assign(label=ROW_LABEL["indicators"](i), observed_text=_fmt(i["score"]),
+                            weight_text=_fmt(i["weight"]), detail="偏差原因", detail_en="deviation reason"),
+                   severity="warning")
+
+
+def reading_doubts(f: Facts) -> pd.DataFrame:
+    ev = f.evaluations.copy()
+    ev["observed"] = ev["reading_doubts"].astype(object)
+    ev["observed_text"] = _fmt(ev["reading_confidence"])
+    ev["expected_text"] = "1"
+    ev["detail"] = ev["reading_doubts"]
+    ev["detail_en"] = ev["reading_doubts"]
+    return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)), severity="reading")
+
+
+def placeholders_dropped(f: Facts) -> Facts:
+    """The facts without template rows nobody filled in (a placeholder name, no target, actual, weight or
+    score): such rows never count toward a rule."""
+    i = f.indicators
+    empty = lambda col: i[col].isna() | i[col].astype(str).str.strip().isin(vocab.NOT_APPLICABLE | {""})  # noqa: E731
+    name = i["name"].fillna("").astype(str).str.strip()
+    placeholder = (name.str.fullmatch(PLACEHOLDER_NAME) & empty("target_text") & empty("actual_text")
+                   & i["weight"].fillna(0).eq(0) & i["score"].fillna(0).eq(0))
+    if not placeholder.any():
+        return f
+    return Facts(f.documents, f.evaluations, f.budget_lines, f.goals, i[~placeholder])
+
+
 def latest_fiscal_year() -> int:
     """Self-evaluations are filed after the year ends; next year's is the latest a form can name."""
     return date.today().year + 1
@@ -292,16 +433,19 @@ def latest_fiscal_year() -> int:
 def fiscal_year(f: Facts) -> pd.DataFrame:
     d = f.documents[f.documents["fiscal_year"].notna()]
     return _finish(d.assign(observed=d["fiscal_year"].astype(float), label=d["file_name"],
-                            observed_text=_fmt(d["fiscal_year"]),
+                            observed_text=d["fiscal_year"].astype(int).astype(str),
                             expected_text=f"{vocab.FIRST_FISCAL_YEAR}–{latest_fiscal_year()}"))
 
 
 PREPARERS: dict[str, Callable[[Facts], pd.DataFrame]] = {
+    "reading": reading_doubts,
     "execution_rate": execution_rate, "budget_score": budget_score, "fund_sources_sum": fund_sources_sum,
+    "zero_total_with_parts": zero_total_with_parts, "rate_over_100": rate_over_100,
     "budget_subline_score": budget_subline_score, "cost_vs_executed": cost_vs_executed,
     "indicator_score_range": indicator_score_range, "indicator_score_rule": indicator_score_rule,
+    "deviation_reason": deviation_reason,
     "level1_weights": level1_weights, "total_weights": total_weights, "total_score": total_score,
-    "goal_points": goal_points, "required_fields": required_fields,
+    "grade": grade, "goal_points": goal_points, "required_fields": required_fields,
     "amounts_nonnegative": amounts_nonnegative, "duplicate_indicators": duplicate_indicators,
     "fiscal_year": fiscal_year,
 }
@@ -309,4 +453,5 @@ PREPARERS: dict[str, Callable[[Facts], pd.DataFrame]] = {
 
 def prepare(facts: Facts) -> dict[str, pd.DataFrame]:
     """Every rule's frame for the whole run."""
+    facts = placeholders_dropped(facts)
     return {rule: build(facts) for rule, build in PREPARERS.items()}

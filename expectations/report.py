@@ -6,6 +6,7 @@ import base64
 import io
 import math
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
 from expectations import FINDING_COLUMNS, SUMMARY_COLUMNS, Checked, in_report_order
 from expectations.reading import fmt
@@ -24,6 +25,12 @@ from transform.facts import Facts
 SCALE = 2.0     # render at 144 dpi: small print in the forms stays legible
 MARGIN = 36.0   # points of context above and below the offending row
 OUTLINE = (220, 38, 38)
+PAD = 6.0        # points around a cell in its crop
+WIDE = 300.0     # a row wider than this (points) is cut to its label and the offending value, side by side
+GAP = 14         # pixels between those two pieces
+LEGIBLE = 720    # pixels a crop is rendered across at least (small print on wide summary pages), up to MAX_SCALE
+MAX_SCALE = 4.0
+LABEL_ROOM = 110.0  # points left of a value cell kept in its crop, where its row label (总分, 合计) is printed
 # A nightly run over thousands of forms finds thousands of breaks: the report shows the worst ones
 # (errors first) and points to v_dq_findings for the rest, so its size and cost stay bounded.
 MAX_CROPS = 100        # findings drawn with a page crop (or, for other formats, a table excerpt)
@@ -36,20 +43,80 @@ ENV = Environment(loader=PackageLoader("expectations", "templates"),
                   autoescape=select_autoescape(["html", "j2"], default=True))
 
 
-def _crop(page: pdfium.PdfPage, box: tuple[float, float, float, float]) -> str:
-    """The band of the page around the bbox (PDF points, origin bottom-left) rendered alone, the cell
-    outlined, as a data: URI; rendering the band, not the page, keeps a crop a few milliseconds."""
+def _value_box(page: pdfium.PdfPage, box: tuple[float, float, float, float], printed: object
+               ) -> tuple[float, float, float, float] | None:
+    """Where the observed value is printed on the row of `box` (the row's label cell): the glyphs of its
+    printed figure nearest to the right of the label, on the same line band; None when not found."""
+    m = re.match(r"[^\s（(]+", str(printed or ""))
+    if not m or m.group() == "—":
+        return None
+    x0, y0, x1, y1 = box
+    text = page.get_textpage()
+    found = []
+    try:
+        search = text.search(m.group(), match_case=True)
+        while (hit := search.get_next()) is not None:
+            start, count = hit
+            boxes = [text.get_charbox(k) for k in range(start, start + count)]
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            if y0 - 2 <= (bottom + top) / 2 <= y1 + 2:
+                found.append((abs(left - x1) if left >= x0 else 1e6 + x0 - left, (left, bottom, right, top)))
+    finally:
+        text.close()
+    return min(found)[1] if found else None
+
+
+def _render(page: pdfium.PdfPage, window: tuple[float, float, float, float], scale: float) -> Image.Image:
+    """The window (PDF points, origin bottom-left) of the page, rendered alone."""
+    width, height = page.get_size()
+    left, bottom, right, top = max(0.0, window[0]), max(0.0, window[1]), min(width, window[2]), min(height, window[3])
+    return page.render(scale=scale, crop=(left, bottom, width - right, height - top)).to_pil().convert("RGB")
+
+
+def _crop(page: pdfium.PdfPage, box: tuple[float, float, float, float], printed: object = None) -> str:
+    """The offending cells with a little context, as a data: URI: the row's label cell and, when the
+    observed value is printed elsewhere on the row, that value outlined; a wide row is cut into those
+    two pieces side by side, so the figures stay legible at report size."""
     width, height = page.get_size()
     x0, y0, x1, y1 = box
-    band_bottom, band_top = max(0.0, y0 - MARGIN), min(height, y1 + MARGIN)
-    image = page.render(scale=SCALE, crop=(0, band_bottom, 0, height - band_top)).to_pil().convert("RGB")
-    top, bottom = (band_top - y1) * SCALE, (band_top - y0) * SCALE
-    draw = ImageDraw.Draw(image, "RGBA")  # RGBA colours blend into the RGB image
-    draw.rectangle([0, top, image.width, bottom], fill=(250, 204, 21, 60))  # the row, faintly
-    draw.rectangle([x0 * SCALE, top, x1 * SCALE, bottom], outline=OUTLINE + (255,), width=4)
+    value = _value_box(page, box, printed)
+    band = (max(0.0, min(y0, value[1] if value else y0) - MARGIN / 2),
+            min(height, max(y1, value[3] if value else y1) + MARGIN / 2))
+    # A value in its own cell (总分) keeps room on its left for the row's label.
+    pieces = [(x0 - LABEL_ROOM, x1)] if value is None or value[0] < x1 else [(x0, x1), (value[0], value[2])]
+    if len(pieces) == 2 and value[2] - x0 <= WIDE:
+        pieces = [(x0, value[2])]
+    across = sum(right - left + PAD * 8 for left, right in pieces)
+    scale = min(MAX_SCALE, max(SCALE, LEGIBLE / across))
+    images = []
+    for left, right in pieces:
+        window = (left - PAD * 4, band[0], right + PAD * 4, band[1])
+        image = _render(page, window, scale)
+        draw = ImageDraw.Draw(image, "RGBA")  # RGBA colours blend into the RGB image
+        ox, oy = max(0.0, window[0]), min(height, window[3])
+
+        def rect(b: tuple[float, float, float, float], ox: float = ox, oy: float = oy) -> list[float]:
+            return [(b[0] - ox) * scale, (oy - b[3]) * scale, (b[2] - ox) * scale, (oy - b[1]) * scale]
+        draw.rectangle([0, rect(box)[1], image.width, rect(box)[3]], fill=(250, 204, 21, 60))  # the row
+        target = value if value is not None else box
+        padded = (target[0] - PAD / 2, target[1] - PAD / 2, target[2] + PAD / 2, target[3] + PAD / 2)
+        draw.rectangle(rect(padded), outline=OUTLINE + (255,), width=4)
+        if value is not None:
+            draw.rectangle(rect(box), outline=(37, 99, 235, 255), width=2)  # the row's label, in blue
+        images.append(image)
+    out = Image.new("RGB", (sum(i.width for i in images) + GAP * (len(images) - 1), max(i.height for i in images)),
+                    (255, 255, 255))
+    left = 0
+    for image in images:
+        out.paste(image, (left, 0))
+        left += image.width + GAP
+    if len(images) == 2:
+        ImageDraw.Draw(out).line([images[0].width + GAP // 2, 0, images[0].width + GAP // 2, out.height],
+                                 fill=(156, 163, 175), width=2)
     buf = io.BytesIO()
-    # compress_level 1: half the encoding time of the default 6, and no larger on these page bands
-    image.save(buf, format="PNG", compress_level=1)
+    # compress_level 1: half the encoding time of the default 6, and no larger on these crops
+    out.save(buf, format="PNG", compress_level=1)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
@@ -100,7 +167,7 @@ def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | 
         try:
             for k, r in rows.iterrows():
                 if 1 <= int(r["page"]) <= len(pdf):
-                    out[k] = _crop(pdf[int(r["page"]) - 1], (r["x0"], r["y0"], r["x1"], r["y1"]))
+                    out[k] = _crop(pdf[int(r["page"]) - 1], (r["x0"], r["y0"], r["x1"], r["y1"]), r["observed"])
         finally:
             pdf.close()
     return out
@@ -186,7 +253,10 @@ class RunReport:
     summaries: list[pd.DataFrame] = field(default_factory=list)
     listed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FINDING_COLUMNS))
     n_findings: int = 0
-    n_errors: int = 0
+    n_errors: int = 0        # open errors (not acknowledged)
+    n_warnings: int = 0      # open warnings
+    n_reading: int = 0       # forms whose reading is doubtful
+    n_acknowledged: int = 0  # findings an auditor reviewed
     n_indicators: int = 0
     rates: list[pd.Series] = field(default_factory=list)
     points: pd.DataFrame | None = None
@@ -199,7 +269,11 @@ class RunReport:
         self.listed = in_report_order(pd.concat([self.listed, findings.head(MAX_LISTED)], ignore_index=True)
                                       ).head(MAX_LISTED) if len(findings) else self.listed
         self.n_findings += len(findings)
-        self.n_errors += int((findings["severity"] == "error").sum())
+        open_ = findings[findings["ack_note"].isna()] if "ack_note" in findings else findings
+        self.n_errors += int((open_["severity"] == "error").sum())
+        self.n_warnings += int((open_["severity"] == "warning").sum())
+        self.n_reading += int((findings["severity"] == "reading").sum())
+        self.n_acknowledged += len(findings) - len(open_)
         self.n_indicators += len(facts.indicators)
         lines = facts.budget_lines
         self.rates.append(lines.loc[lines["is_total"].astype(bool), "execution_rate"].dropna())
@@ -219,7 +293,8 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, source_paths: di
     summary = pd.concat(report.summaries, ignore_index=True) if report.summaries else \
         pd.DataFrame(columns=SUMMARY_COLUMNS)
     by_rule = summary.groupby("rule", sort=False)[["checked", "passed", "failed", "errors", "warnings"]].sum()
-    rules = [{"id": r.id, "zh": r.zh, "en": r.en, "severity": r.severity,
+    rules = [{"id": r.id, "zh": r.zh, "en": r.en, "severity": r.severity, "source": r.source,
+              "tolerance": r.tolerance,
               **(by_rule.loc[r.id].to_dict() if r.id in by_rule.index else dict.fromkeys(by_rule.columns, 0))}
              for r in RULES]
     per_doc = summary.groupby("doc_id")[["failed", "errors", "warnings"]].sum()
@@ -234,6 +309,7 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, source_paths: di
               for doc in failing.index[:MAX_MATRIX_ROWS]]
     listed = report.listed
     items = [{**f, "file_name": files.get(f["doc_id"], f["doc_id"]), "rule_zh": RULE_BY_ID[f["rule"]].zh,
+              "rule_en": RULE_BY_ID[f["rule"]].en,
               "crop": None if isinstance(crop, Markup) else crop, "excerpt": crop if isinstance(crop, Markup) else None}
              for f, crop in zip(_records(listed), _crops(listed, source_paths))]
     rates = pd.concat(report.rates) if report.rates else pd.Series(dtype=float)
@@ -244,7 +320,9 @@ def write_report(out_dir: Path, run_id: str, report: RunReport, source_paths: di
         run_id=run_id, rules=rules, matrix=matrix, n_failing=len(failing), n_clean=len(files) - len(failing),
         findings=items, n_findings=report.n_findings, max_crops=MAX_CROPS,
         # a quarantined file is an error of the run (its document_quarantined finding), counted here too
-        n_errors=report.n_errors + len(quarantined or []), n_warnings=report.n_findings - report.n_errors,
+        n_errors=report.n_errors + len(quarantined or []), n_reading=report.n_reading,
+        n_acknowledged=report.n_acknowledged,
+        n_warnings=report.n_warnings,
         n_documents=len(files), n_indicators=report.n_indicators,
         histogram=_histogram_svg(rates), n_rates=len(rates),
         scatter=_scatter_svg(points), n_points=report.n_points, n_drawn=len(points), data_docs=docs_link,

@@ -60,6 +60,8 @@ def expectations_for(rule: str) -> list[gx.expectations.Expectation]:
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="weight", column_B="score", or_equal=True,
                                                         ignore_row_if="either_value_is_missing", meta=meta)],
         "budget_subline_score": [gxe.ExpectColumnValuesToBeNull(column="observed", meta=meta)],
+        "reading": [gxe.ExpectColumnValuesToBeNull(column="observed", meta=meta)],
+        "deviation_reason": [gxe.ExpectColumnValuesToNotBeNull(column="observed", meta=meta)],
         "cost_vs_executed": [gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="expected", column_B="observed", or_equal=True, meta=meta)],
         "required_fields": [gxe.ExpectColumnValuesToNotBeNull(column="observed", meta=meta)],

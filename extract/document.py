@@ -13,7 +13,7 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import absorb_overflow, join_tables, without_furniture
+from extract.stitch import absorb_overflow, is_furniture, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
@@ -82,7 +82,7 @@ def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageCo
             return ocr.read_scanned_page(page, index + 1)
         tables = ruled.tables(index + 1, glyph_centres(glyphs)) if glyphs else []
         tables, rest = _fill_tables(tables, glyphs)
-        return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest))
+        return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest, tables))
     finally:
         page.close()
 
@@ -125,17 +125,33 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
                   key=lambda c: (c.row, c.x0))
 
 
-def _free_lines(page: int, glyphs: list[Glyph]) -> list[TextLine]:
+def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list[TextLine]:
+    """Free text as lines, split at wide gaps; right under a table's bottom rule, also at the edges of
+    its bottom cells (a browser prints there the overflow of several cells cut by a page break, on
+    one baseline: each part belongs to its own cell, see stitch.absorb_overflow)."""
+    last = min(tables, key=lambda t: t.y0, default=None)
+    edges = sorted({x for c in last.cells if abs(c.y0 - last.y0) < 1 for x in (c.x0, c.x1)}) if last else []
     out: list[TextLine] = []
     for line in group_lines(glyphs):
-        block: list[Glyph] = [line[0]]
+        blocks: list[list[Glyph]] = [[line[0]]]
         for prev, g in zip(line, line[1:]):
             if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
-                out.append(_text_line(page, block))
-                block = []
-            block.append(g)
-        out.append(_text_line(page, block))
+                blocks.append([])
+            blocks[-1].append(g)
+        hugs = last is not None and line[0].cy < last.y0 < line[0].y1 + 1.5 * line[0].height
+        if hugs and not any(is_furniture(line_text(b)) for b in blocks):
+            blocks = [part for b in blocks for part in _split_at(b, edges)]
+        out.extend(_text_line(page, b) for b in blocks)
     return out
+
+
+def _split_at(glyphs: list[Glyph], edges: list[float]) -> list[list[Glyph]]:
+    parts: list[list[Glyph]] = [[glyphs[0]]]
+    for prev, g in zip(glyphs, glyphs[1:]):
+        if any(prev.cx < e <= g.cx for e in edges):
+            parts.append([])
+        parts[-1].append(g)
+    return parts
 
 
 def _text_line(page: int, glyphs: list[Glyph]) -> TextLine:

@@ -44,6 +44,10 @@ class JoinedTable:
     lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
 
 
+def is_furniture(text: str) -> bool:
+    return bool(PAGE_FURNITURE.match(text.strip()) or BROWSER_FURNITURE.match(text.strip()))
+
+
 def without_furniture(lines: list[TextLine]) -> list[TextLine]:
     """The lines less page furniture: page numbers, 续表, and a browser's running header and footer (the
     date, the address, and whatever stands on the same line as them, such as the page's title)."""
@@ -145,8 +149,11 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
         head = _row_signature(table.cells, 0, k, table.x0)
         if not head or not any(sig[-1] for sig in head):
             continue
-        # The header rows must be closed at their bottom: no cell may straddle row k.
-        if any(c.row < k < c.row + c.row_span for c in table.cells):
+        # The header rows must be closed at their bottom: no cell beside them may straddle row k, but
+        # for the blank rest of a block label left of the header (绩效指标 running on down the page).
+        inside = [c for c in table.cells if c.row + c.row_span <= k]
+        left = min((c.x0 for c in inside), default=table.x0)
+        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or c.text.strip()) for c in table.cells):
             continue
         for start in range(0, max(first_rows - k + 1, 0)):
             if _row_signature(first_page, start, k, joined.lefts[0]) == head:

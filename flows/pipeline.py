@@ -82,12 +82,13 @@ def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) 
     pdf_paths: dict[str, Path] = {}
     quarantined: list[dict[str, str]] = []
     parsed_contents: set[str] = set()
+    acknowledged = writer.acknowledged()
     for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse and parse else [], SLICE_FILES), 1):
         facts = Facts.concat([p.facts for p in batch if p.facts is not None])
         findings = pd.DataFrame(columns=["doc_id"])
         if not facts.documents.empty:
             checks = checks or Checks()
-            findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome)
+            findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome, acknowledged)
         bad = [(p.file, p.error) for p in batch if p.error and not p.transient]
         writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
         pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
@@ -105,12 +106,15 @@ def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) 
         outcome.report_path = write_report(reports, run_id, report, checks, pdf_paths, quarantined)
 
 
-def _check(checks: Checks, facts: Facts, name: str, report: RunReport, outcome: Outcome) -> pd.DataFrame:
-    """A slice's findings; its counts go to the report and the outcome (its prepared frames end here)."""
-    checked = checks.check(facts, name)
+def _check(checks: Checks, facts: Facts, name: str, report: RunReport, outcome: Outcome,
+           acknowledged: pd.DataFrame) -> pd.DataFrame:
+    """A slice's findings; its counts go to the report and the outcome (its prepared frames end here).
+    Acknowledged findings are listed but do not count: they never fail a run."""
+    checked = checks.check(facts, name, acknowledged)
     report.add(facts, checked)
-    outcome.checks_failed += int((checked.findings["severity"] == "error").sum())
-    outcome.checks_warned += int((checked.findings["severity"] == "warning").sum())
+    open_ = checked.findings[checked.findings["ack_note"].isna()]
+    outcome.checks_failed += int((open_["severity"] == "error").sum())
+    outcome.checks_warned += int((open_["severity"] == "warning").sum())
     return checked.findings
 
 

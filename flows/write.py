@@ -145,6 +145,14 @@ class RunWriter:
         """Files the run was stopped before it parsed: left, with their copies, to the next run."""
         self._unparsed |= {f.sha256 for f in files}
 
+    def acknowledged(self) -> pd.DataFrame:
+        """The findings auditors reviewed (jixiao findings ack): the checks mark them, runs do not fail on them.
+        Read from the published warehouse (a read needs no private copy); `start` brought its schema up to date."""
+        from warehouse.acks import acknowledged
+
+        with warehouse.connect(self.db, read_only=True) as con:
+            return acknowledged(con)
+
     def finish(self) -> Outcome:
         self._close(self.outcome.status)  # completed, or interrupted by a signal
         return self.outcome

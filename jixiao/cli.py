@@ -257,6 +257,32 @@ def findings_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def ack_command(args: argparse.Namespace) -> int:
+    """`jixiao findings ack ID --note …`: the auditor reviewed a finding; later reports show it as such and
+    it no longer fails a run."""
+    from flows.lock import WarehouseBusy, warehouse_lock
+    from warehouse import writable_copy
+    from warehouse.acks import NoSuchFinding, acknowledge
+    from warehouse.schema import connect
+
+    if not Path(args.db).is_file():
+        _stderr().print(f"[red]jixiao findings ack: no warehouse at {args.db}", highlight=False)
+        return EXIT_USAGE
+    try:  # written as a run writes (publish and swap, under the lock): open readers keep their snapshot
+        with warehouse_lock(args.db), writable_copy(Path(args.db)) as work:
+            con = connect(work)
+            try:
+                acked = acknowledge(con, args.id, args.note)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+    except (WarehouseBusy, NoSuchFinding) as err:
+        _stderr().print(f"[red]jixiao findings ack: {err}", highlight=False)
+        return EXIT_USAGE
+    print(f"finding {args.id} acknowledged ({acked['rule']}): {acked['message']}")
+    return EXIT_OK
+
+
 def report_command(args: argparse.Namespace) -> int:
     """`jixiao report`: the path of a run's HTML report (or open it)."""
     from warehouse.inspect import NoSuchRun, report_path
@@ -370,9 +396,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", default="current",
                    help="'current' = findings on every document's current version; 'latest' = the newest "
                         "run that read files; or a run id or its first characters (default: %(default)s)")
-    p.add_argument("--severity", choices=("error", "warning"), help="only this severity (default: both)")
+    p.add_argument("--severity", choices=("error", "warning", "reading"),
+                   help="only this severity (default: all)")
     p.add_argument("--file", help="only files whose name contains this text (default: all)")
     p.set_defaults(handler=findings_command)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", help="ack: mark a finding as reviewed "
+                               "(without ACTION: list the findings)")
+    a = actions.add_parser("ack", help="mark a finding as reviewed, with a note",
+                           description="Store the auditor's note on finding ID in the warehouse. Later reports "
+                                       "show it as acknowledged and it no longer fails a run; the same break found "
+                                       "by a later run or a re-parse of the same file stays acknowledged.")
+    a.add_argument("id", type=int, help="the finding's id (jixiao findings lists them)")
+    a.add_argument("--note", required=True, help="why it is acceptable, or what was done")
+    _db_option(a)
+    a.set_defaults(handler=ack_command)
 
     p = sub.add_parser("report", help="print the path of a run's HTML report, or open it",
                        description="Print the path of a run's HTML data-quality report (reports/latest.html "

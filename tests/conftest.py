@@ -1,6 +1,7 @@
 """Shared fixtures: the sample and corpus folders, and a warehouse loaded from the samples."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,12 @@ import flows  # noqa: F401 — telemetry off before Prefect or great-expectation
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLES = ROOT / "samples"
+
+
+def pytest_sessionstart(session) -> None:
+    """Under CI the shared material must be there: a test skipped for want of it proves nothing."""
+    if os.environ.get("CI") == "true" and not CORPUS.is_dir():
+        raise pytest.UsageError(f"CI=true but {CORPUS} is absent: clone the repo beside ../shared")
 
 
 @pytest.fixture

@@ -60,9 +60,9 @@ def test_a_report_gathered_from_slices_counts_every_slice(run) -> None:
     other = truth_facts([CORPUS / "pingshan-2020-projects.truth.json"])
     html = write_report(out, "r3", _report((facts, checked), (other, expectations.Checks().check(other))),
                         {}, None).read_text(encoding="utf-8")
-    assert f"2 份文件 · {len(facts.indicators) + len(other.indicators)} 个指标" in html
-    assert "1 份文件全部通过；1 份有未通过的检查" in html
-    assert '<span class="bad">2 个错误</span>' in html
+    assert f"2 份文件 files · {len(facts.indicators) + len(other.indicators)} 个指标 indicators" in html
+    assert "1 份文件全部通过 files pass every check；1 份有未通过的检查 files fail some" in html
+    assert '<span class="bad">2 个错误 errors</span>' in html
 
 
 def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_rest(
@@ -78,5 +78,51 @@ def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_res
     assert len(findings) == 2 and html.count('<div class="finding">') == 1
     assert findings.loc[0, "severity"] == "error" and findings.loc[0, "rule"] in html
     assert "v_dq_findings WHERE run_id = 'r2'" in html
-    assert "0 份文件全部通过；1 份有未通过的检查" in html
+    assert "0 份文件全部通过 files pass every check；1 份有未通过的检查 files fail some" in html
     assert re.search(r"共 \d+ 个点，画出 3 个", html) and html.count("<circle") == 3
+
+
+def test_crops_cut_a_wide_summary_row_to_its_label_and_value_legibly() -> None:
+    """longgang's summary page is a wide table: its fund_sources_sum finding is cut to the row label and
+    the printed 1407.1 at a scale where that small print reads, not the full-width row."""
+    import base64
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    import expectations.report as report
+    from extract import read_document
+    from transform import build_facts
+
+    pdf = CORPUS / "longgang-2020-department-summary.pdf"
+    facts = build_facts(read_document(pdf), pdf.name)
+    finding = expectations.validate(facts).iloc[0]
+    assert finding["rule"] == "fund_sources_sum" and finding["page"] == 1
+    box = tuple(finding[k] for k in ("x0", "y0", "x1", "y1"))
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        page = document[0]
+        value = report._value_box(page, box, finding["observed"])
+        assert value is not None and value[0] >= box[2]  # the figure, right of the row's label
+        crop = Image.open(io.BytesIO(base64.b64decode(report._crop(page, box, finding["observed"]).split(",", 1)[1])))
+        page_width = page.get_size()[0]
+    finally:
+        document.close()
+    # shown at its own size in the report's ~780 px column, at up to 4× the page's points: the old
+    # full-width row (page width × 2 px) was shrunk to a third of that
+    assert 400 <= crop.width <= 780 and crop.width / report.MAX_SCALE < page_width / 4
+
+
+def test_reading_problems_are_kept_apart_from_publisher_findings_in_both_languages(tmp_path) -> None:
+    facts = truth_facts([CORPUS / f"{LUOHU}.truth.json"])
+    facts.evaluations["reading_doubts"] = facts.evaluations["reading_doubts"].astype(object)
+    facts.evaluations.loc[0, "reading_doubts"] = "weights add to 190 of 100 (forms or columns read together)"
+    facts.evaluations.loc[0, "total_score"] = 98.9  # an arithmetic break on the doubtful form: held back
+    checked = expectations.Checks().check(facts)
+    assert list(checked.findings["severity"]) == ["reading", "warning"]
+    html = write_report(tmp_path, "r4", _report((facts, checked)), {}, None).read_text(encoding="utf-8")
+    reading, published = html.split("reading problems, not publisher errors", 1)[1].split("publisher findings", 1)
+    assert "weights add to 190" in reading and "total_score" not in reading
+    assert "held back as a warning" in published and "降为警告" in published
+    assert '<span class="ok">0 个错误 errors</span>' in html

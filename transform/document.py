@@ -10,7 +10,7 @@ from transform import labels as L
 from transform.facts import Facts
 from transform.confidence import assess
 from transform.families import family
-from transform.grid import Grid, GridCell, match
+from transform.grid import Grid, GridCell, label_prefix
 from transform.project_form import Draft, ProjectFormReader
 from transform.region import region_of
 from transform.summary_form import read_summary
@@ -158,11 +158,9 @@ def _with_header_lines(grids: list[Grid], lines: pd.DataFrame) -> list[Grid]:
         if not (first.page, -first.y1) < (ln.page, -ln.y1) < (last.page, -last.y0):
             continue
         folded = fold(ln.text)
-        cut = next((n for n in range(min(len(folded), 10), 1, -1) if match(L.HEADER_FIELDS, folded[:n].rstrip(":："))),
-                   None)
-        if cut is not None and len(folded) > cut:
-            pairs.append((ln, folded[:cut].rstrip(":："), ln.text.strip()[len(ln.text.strip()) - len(folded) + cut:]
-                          if len(ln.text.strip()) == len(folded) else folded[cut:]))
+        found = label_prefix(L.HEADER_FIELDS, folded)
+        if found is not None:
+            pairs.append((ln, folded[:found[1]].rstrip(":："), folded[found[1]:]))
     if not pairs:
         return grids
     table = max(g.table for g in grids) + 1
@@ -245,6 +243,11 @@ def _prov(cell: GridCell | None) -> dict:
             "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1, "locator": cell.locator}
 
 
+def _cell_box(prefix: str, cell: GridCell | None) -> dict:
+    """page and bbox of one value cell, as `prefix`_page, `prefix`_x0 …"""
+    return {f"{prefix}_{k}": getattr(cell, k) if cell is not None else None for k in ("page", "x0", "y0", "x1", "y1")}
+
+
 def _label(text: str | None) -> str | None:
     """Narrow label cells wrap mid-word: '产出 指标' is '产出指标'."""
     return re.sub(r"\s+", "", text) if text and text.strip() else None
@@ -268,7 +271,9 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
         "is_key_project": {"是": True, "否": False}.get(fold(key_project)) if key_project else None,
         "project_nature": ticked(h.get("project_nature")),
         "total_score": number(total.text) if total else None, "total_score_text": clean(total.text) if total else None,
-        "notes": "\n".join(d.notes) or None, **_prov(d.first)})
+        "grade": clean(h.get("grade")) if h.get("grade") else None,
+        "notes": "\n".join(d.notes) or None, **_prov(d.first),
+        **_cell_box("total", total), **_cell_box("grade", d.header_cells.get("grade"))})
 
     factor = L.MONEY_UNITS.get(ctx.money_unit or "")
     meta = d.budget_meta

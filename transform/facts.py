@@ -6,14 +6,18 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1", "locator"]
+# Where an evaluation's 总分 and grade are printed (often a later page than its first cell): findings
+# on them point there.
+TOTAL_CELL = ["total_page", "total_x0", "total_y0", "total_x1", "total_y1"]
+GRADE_CELL = ["grade_page", "grade_x0", "grade_y0", "grade_x1", "grade_y1"]
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "file_name", "title", "layout", "fiscal_year", "money_unit", "issuer",
                   "province", "city", "district", "pages", "ocr"],
     "evaluations": ["doc_id", "evaluation_no", "scope", "project_name", "project_code",
                     "implementing_unit", "supervising_unit", "supervising_unit_code", "unit_code", "period", "is_key_project",
-                    "project_nature", "total_score", "total_score_text", "notes", "reading_confidence",
-                    "reading_doubts", *PROVENANCE],
+                    "project_nature", "total_score", "total_score_text", "grade", "notes", "reading_confidence",
+                    "reading_doubts", *PROVENANCE, *TOTAL_CELL, *GRADE_CELL],
     "budget_lines": ["doc_id", "evaluation_no", "line_no", "fund_source", "is_total",
                      "initial_budget_yuan", "annual_budget_yuan", "executed_yuan",
                      "initial_budget_text", "annual_budget_text", "executed_text", "rate_base",

@@ -73,3 +73,13 @@ def match(patterns: dict[str, str], label: str) -> str | None:
         if re.fullmatch(pattern, label):
             return name
     return None
+
+
+def label_prefix(patterns: dict[str, str], folded: str) -> tuple[str, int] | None:
+    """(field, length) of the longest label at the start of a folded text that goes on with a value:
+    '项目名称34000024X…-高标准农田建设工作经费' (a label and its value in one unruled box or line)."""
+    for n in range(min(len(folded) - 1, 10), 1, -1):
+        field = match(patterns, folded[:n].rstrip(":："))
+        if field is not None:
+            return field, n
+    return None

@@ -18,6 +18,8 @@ HEADER_FIELDS: dict[str, str] = {
     r"绩效自评年度|自评年度": "fiscal_year",
     # Whole-process framework forms print the total in the header block, not in a 总分 row.
     r"自评得分|自评总分|综合得分|评价得分": "total_score",
+    # The grade the form gives itself (优/良/中/差); the checks compare it with the total.
+    r"(自评|评价|绩效)等级": "grade",
 }
 # A form's identity: seeing one of these again after budget or indicators starts the next form.
 FORM_IDENTITY = {"project_name", "project_code", "implementing_unit"}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from transform import labels as L
-from transform.grid import Grid, GridCell, match
+from transform.grid import Grid, GridCell, label_prefix, match
 from transform.values import answer, clean, fold, number, ordinal, points, strip_points
 
 Span = tuple[float, float]
@@ -60,6 +60,7 @@ class ProjectFormReader:
             return
         own = grid.starting(r)
         if self._header_pairs(grid, r, own):
+            self._total_or_note(grid, r, own)  # a 总分 row may carry the grade: 总分 | 100 | 自评等级 | 优
             return
         if self._numbered_goal(grid, r, own):
             return
@@ -89,6 +90,14 @@ class ProjectFormReader:
     def _header_pairs(self, grid: Grid, r: int, own: list[GridCell]) -> bool:
         """Label/value pairs (项目名称 | 社区矫正 …); a label seen twice starts the next form."""
         found = False
+        filled = [c for c in grid.row(r) if c.text.strip()]
+        if len(filled) == 1 and filled[0] in own and match(L.HEADER_FIELDS, filled[0].label) is None:
+            # A label and its value alone in one unruled box: 专项资金名称51000020X…-耕地地力保护项目.
+            prefixed = label_prefix(L.HEADER_FIELDS, filled[0].label)
+            if prefixed is not None:
+                name, length = prefixed
+                self._pair(name, filled[0], fold(filled[0].text)[length:].lstrip(":："))
+                return True
         for cell in own:
             name = match(L.HEADER_FIELDS, cell.label)
             if name is None:
@@ -105,13 +114,18 @@ class ProjectFormReader:
             # a column header is no value: budget-system exports print a stray 项目名称 before 年初预算数
             if value is None or match(L.HEADER_FIELDS, value.label) or match(L.BUDGET_COLUMNS, value.label):
                 continue
-            if name in L.FORM_IDENTITY and name in self.draft.header and (self.draft.indicators or self.draft.budget):
-                self._close()
-            self._touch(cell)
-            self.draft.header.setdefault(name, value.text)
-            self.draft.header_cells.setdefault(name, value)
+            self._pair(name, value, value.text)
             found = True
         return found
+
+    def _pair(self, name: str, cell: GridCell, text: str) -> None:
+        """A header field's value; a form's identity seen again after its budget or indicators starts
+        the next form."""
+        if name in L.FORM_IDENTITY and name in self.draft.header and (self.draft.indicators or self.draft.budget):
+            self._close()
+        self._touch(cell)
+        self.draft.header.setdefault(name, text)
+        self.draft.header_cells.setdefault(name, cell)
 
     def _numbered_goal(self, grid: Grid, r: int, own: list[GridCell]) -> bool:
         """年度目标 N: (11分) | goal text — a department form's numbered goal."""

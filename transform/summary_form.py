@@ -12,7 +12,7 @@ import pandas as pd
 from transform import labels as L
 from transform.grid import Grid, GridCell, match
 from transform.project_form import Draft
-from transform.values import clean, fold
+from transform.values import clean, fold, join_parts
 
 
 def read_summary(grids: list[Grid], lines: pd.DataFrame) -> list[Draft] | None:
@@ -28,9 +28,10 @@ def read_summary(grids: list[Grid], lines: pd.DataFrame) -> list[Draft] | None:
         paths = _paths(grid, header_rows)
         for r in range(header_rows, grid.n_rows):
             no = grid.under(r, (number_cell.x0, number_cell.x1))
-            if no is None or not re.fullmatch(r"\d+", fold(no.text)):
+            # A project's row is where its 序号 cell starts; a row broken over pages spans more grid rows.
+            if no is None or no.row != r or not re.fullmatch(r"\d+", fold(no.text)):
                 continue
-            drafts.append(_draft(grid, r, paths, _stray_text(grid, r, lines)))
+            drafts.append(_draft(grid, range(r, r + no.row_span), paths, _stray_text(grid, r, lines)))
     if not found:
         return None
     supervising = _page_label(lines, "supervising_unit")
@@ -62,10 +63,12 @@ def _paths(grid: Grid, header_rows: int) -> list[tuple[tuple[float, float], str]
     return out
 
 
-def _draft(grid: Grid, r: int, paths: list, stray: str | None) -> Draft:
+def _draft(grid: Grid, rows: range, paths: list, stray: str | None) -> Draft:
+    """One project's row: grid rows `rows` (more than one where its cells were cut by page breaks)."""
     d = Draft(labels_seen={"summary_rows"})
+    r = rows.start
     values: dict[str, GridCell | None] = {path: grid.under(r, span) for span, path in paths}
-    text = {path: (c.text if c is not None else None) for path, c in values.items()}
+    text = {path: _column_text(grid, rows, span) for span, path in paths}
     fields: dict[str, str | None] = {}
     for path, value in text.items():
         name = match(L.SUMMARY_FIELDS, path)
@@ -101,6 +104,12 @@ def _draft(grid: Grid, r: int, paths: list, stray: str | None) -> Draft:
         notes.append(f"表外：{stray}")
     d.notes = ["；".join(notes)]
     return d
+
+
+def _column_text(grid: Grid, rows: range, span: tuple[float, float]) -> str | None:
+    """The text of one column over a project's grid rows, each cell once, pieces joined."""
+    cells = list(dict.fromkeys(c for c in (grid.under(r, span) for r in rows) if c is not None))
+    return join_parts(c.text for c in cells) if cells else None
 
 
 def _path(text: dict, field: str) -> str | None:

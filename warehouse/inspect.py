@@ -46,16 +46,21 @@ def findings(con: duckdb.DuckDBPyConnection, run: str = CURRENT, severity: str |
     """Findings with their number (what `findings ack` would name), errors first. `file`: part of the
     file name."""
     if run == CURRENT:
-        base = ("SELECT finding_id, run_id, file_name, severity, rule, message, page FROM v_dq_findings")
+        base = ("SELECT finding_id, run_id, file_name, severity, rule, message, message_en, page, ack_note "
+                "FROM v_dq_findings")
         params: list = []
     else:
         base = ("SELECT q.finding_id, q.run_id, coalesce(d.file_name, q.observed) AS file_name, q.severity, "
-                "q.rule, q.message, q.page FROM dq_results q LEFT JOIN (SELECT sha256, min(file_name) AS "
+                "q.rule, q.message, q.message_en, q.page, a.note AS ack_note FROM dq_results q "
+                "LEFT JOIN (SELECT * FROM dq_acks QUALIFY row_number() OVER (PARTITION BY doc_id, evaluation_no, "
+                "indicator_no, line_no, rule ORDER BY acked_at DESC) = 1) a ON a.doc_id = q.doc_id AND a.rule = q.rule "
+                "AND a.evaluation_no IS NOT DISTINCT FROM q.evaluation_no AND a.indicator_no IS NOT DISTINCT FROM "
+                "q.indicator_no AND a.line_no IS NOT DISTINCT FROM q.line_no LEFT JOIN (SELECT sha256, min(file_name) AS "
                 "file_name FROM documents GROUP BY sha256) d ON d.sha256 = q.doc_id WHERE q.run_id = ?")
         params = [resolve_run(con, run)]
     return con.execute(
         f"SELECT * FROM ({base}) WHERE (? IS NULL OR severity = ?) AND (? IS NULL OR contains(file_name, ?)) "
-        "ORDER BY severity = 'warning', file_name, finding_id", [*params, severity, severity, file, file]).df()
+        "ORDER BY ack_note IS NOT NULL, severity <> 'error', severity = 'warning', file_name, finding_id", [*params, severity, severity, file, file]).df()
 
 
 def report_path(con: duckdb.DuckDBPyConnection, run: str) -> str | None:

@@ -22,7 +22,7 @@ RENAMES = {"table": "table_no", "row": "row_no"}
 DOCUMENT_KEYS = {"fiscal_year": "fiscal_year", "province": "province", "city": "city",
                  "district": "district", "issuer": "bureau"}
 DQ_COLUMNS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule", "severity", "observed",
-              "expected", "message", "page", "x0", "y0", "x1", "y1"]
+              "expected", "message", "message_en", "page", "x0", "y0", "x1", "y1"]
 
 
 @dataclass

@@ -1,7 +1,7 @@
--- 005: a run stopped by SIGTERM or SIGINT ends 'interrupted' (issue 14). DuckDB cannot alter or drop a
+-- 006: a run stopped by SIGTERM or SIGINT ends 'interrupted' (issue 14). DuckDB cannot alter or drop a
 -- CHECK constraint, so runs is rebuilt with the new one (same columns, same order; nothing refers to it).
 -- Comments come back from sql/01_runs.sql, which runs after the migrations.
-CREATE TABLE runs_005 AS SELECT * FROM runs;
+CREATE TABLE runs_006 AS SELECT * FROM runs;
 DROP TABLE runs;
 CREATE TABLE runs (
     run_id              VARCHAR PRIMARY KEY,
@@ -24,5 +24,5 @@ CREATE TABLE runs (
     error               VARCHAR,
     reprocess           BOOLEAN
 );
-INSERT INTO runs SELECT * FROM runs_005;
-DROP TABLE runs_005;
+INSERT INTO runs SELECT * FROM runs_006;
+DROP TABLE runs_006;
