@@ -46,32 +46,30 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
-    if path.stat().st_size == 0:
+def open_pdf(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
+    if not data:
         raise ExtractError("empty file (0 bytes)")
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
+    head = data[:1024]
     if b"%PDF-" not in head:
         kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
         raise ExtractError(f"{kind}: no %PDF- header")
     try:
-        return pdfium.PdfDocument(str(path), password=password)
+        return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as err:
         if "password" in str(err).lower():
             raise ExtractError("encrypted PDF: a password is needed to open it") from err
         raise ExtractError(f"corrupt PDF: {err}") from err
 
 
-def read_pdf(path: Path | str) -> Extraction:
-    path = Path(path)
-    pdf = open_pdf(path)
-    ruled = RuledPages(path)  # camelot's side of the file, opened once, on the first page with text
+def read_pdf(data: bytes) -> Extraction:
+    pdf = open_pdf(data)
+    ruled = RuledPages(data)  # camelot's side of the file, opened once, on the first page with text
     try:
         contents = [_read_page(pdf, ruled, i) for i in range(len(pdf))]
     finally:
         ruled.close()
         pdf.close()
-    return _assemble(sha256_of(path), contents)
+    return _assemble(hashlib.sha256(data).hexdigest(), contents)
 
 
 def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageContent:

@@ -1,6 +1,7 @@
 """What a source file is, decided by its content (magic bytes, zip members, OLE2 streams), never its name."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -21,29 +22,30 @@ HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|bo
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def sniff(path: str | Path) -> str:
-    """One of the format names above; UNKNOWN for anything else (empty, truncated, another kind)."""
+def sniff(source: str | Path | bytes) -> str:
+    """One of the format names above; UNKNOWN for anything else (empty, truncated, another kind).
+    `source` is a file or the bytes already read from one (then nothing is read again)."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(HEAD_BYTES)
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        head = data[:HEAD_BYTES]
         if b"%PDF-" in head[:1024]:
             return PDF
         if head.startswith(b"PK\x03\x04"):
-            return _zip_format(path)
+            return _zip_format(data)
         if head.startswith(OLE2_MAGIC):
-            return _ole_format(path)
+            return _ole_format(data)
         return HTML if _looks_like_html(head) else UNKNOWN
     except Exception:  # noqa: BLE001 — whatever a damaged container raises, its content is no known format
         return UNKNOWN
 
 
-def _zip_format(path: str | Path) -> str:
+def _zip_format(data: bytes) -> str:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             odf = "mimetype" in names and archive.open("mimetype").read(len(ODS_MIMETYPE)) == ODS_MIMETYPE
     except zipfile.BadZipFile:
-        return _damaged_zip_format(path)
+        return _damaged_zip_format(data)
     if "xl/workbook.xml" in names:
         return XLSX
     if "word/document.xml" in names:
@@ -51,11 +53,10 @@ def _zip_format(path: str | Path) -> str:
     return ODS if odf else UNKNOWN
 
 
-def _damaged_zip_format(path: str | Path) -> str:
+def _damaged_zip_format(data: bytes) -> str:
     """A truncated or damaged package has no central directory, but its local headers still name
     its members: enough to call it a workbook or a Word file, whose reader then says it is corrupt."""
-    with open(path, "rb") as fh:
-        data = fh.read(DAMAGED_SCAN_BYTES)
+    data = data[:DAMAGED_SCAN_BYTES]
     if b"xl/workbook.xml" in data or b"xl/worksheets/" in data:
         return XLSX
     if b"word/document.xml" in data:
@@ -63,8 +64,8 @@ def _damaged_zip_format(path: str | Path) -> str:
     return UNKNOWN
 
 
-def _ole_format(path: str | Path) -> str:
-    with olefile.OleFileIO(str(path)) as ole:
+def _ole_format(data: bytes) -> str:
+    with olefile.OleFileIO(data) as ole:
         streams = {"/".join(entry) for entry in ole.listdir()}
     if "EncryptedPackage" in streams:
         return ENCRYPTED_OOXML

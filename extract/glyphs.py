@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+IDENTITY = (1, 0, 0, 1, 0, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
@@ -36,8 +38,28 @@ class Glyph:
         return self.y1 - self.y0
 
 
+def display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, float, float]:
+    """From the page's user space to the page as displayed (its /Rotate applied, origin at the bottom
+    left of the rotated media box): the space playa gives camelot the rules in (`space="page"`), so
+    glyphs and rules meet on a page stored landscape-as-portrait with /Rotate 90 or 180."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    width, height = x1 - x0, y1 - y0
+    a, b, c, d, e, f = {0: (1, 0, 0, 1, 0, 0), 90: (0, -1, 1, 0, 0, width), 180: (-1, 0, 0, -1, width, height),
+                        270: (0, 1, -1, 0, height, 0)}[page.get_rotation() % 360]
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    return a, b, c, d, e - min(xs), f - min(ys)
+
+
+def _placed(glyph: Glyph, m: tuple[float, ...]) -> Glyph:
+    xs = [m[0] * x + m[2] * y + m[4] for x in (glyph.x0, glyph.x1) for y in (glyph.y0, glyph.y1)]
+    ys = [m[1] * x + m[3] * y + m[5] for x in (glyph.x0, glyph.x1) for y in (glyph.y0, glyph.y1)]
+    return Glyph(glyph.char, min(xs), min(ys), max(xs), max(ys))
+
+
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
-    """Every visible printed (inked) character of the page with its tight box."""
+    """Every visible printed (inked) character of the page with its tight box, as the page is displayed."""
+    matrix = display_matrix(page)
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -53,8 +75,8 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             if char.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
                 continue
             glyph = Glyph(char, left.value, bottom.value, right.value, top.value)
-            if clips.shows(pdfium_c.FPDFText_GetTextObject(raw, i), glyph):
-                out.append(glyph)
+            if clips.shows(pdfium_c.FPDFText_GetTextObject(raw, i), glyph):  # clips are in user space
+                out.append(glyph if matrix == IDENTITY else _placed(glyph, matrix))
         return out
     finally:
         textpage.close()

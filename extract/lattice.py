@@ -24,7 +24,6 @@ import numpy as np
 import playa
 from camelot.parsers import Lattice
 from playa.content import PathObject, XObjectObject
-from playa.exceptions import PDFTextExtractionNotAllowed
 from playa.miner import LTFigure, LTPage, apply_matrix_pt, process_path
 from playa.parser import KWD
 
@@ -75,18 +74,22 @@ def graphics_layout(page: playa.Page) -> LTPage:
 
 
 class RuledPages:
-    """One PDF opened once for camelot's lattice parser; `tables(n, ink)` per page (1-based)."""
+    """One PDF (a file or its bytes) opened once for camelot's lattice parser; `tables(n, ink)` per
+    page (1-based). A print-only PDF (permission flags forbid extraction) is read like any other, as
+    pdfium reads its text: camelot.read_pdf would refuse it, so this never asks."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = str(path)
+    def __init__(self, source: Path | str | bytes) -> None:
+        self.source = source
+        self.path = "<bytes>" if isinstance(source, bytes) else str(source)  # camelot's name for the file
         self._pdf: playa.Document | None = None
         self._parser: _RulesParser | None = None
 
     def _open(self) -> playa.Document:
         if self._pdf is None:
-            self._pdf = playa.open(self.path, space="page")
-            if not self._pdf.is_extractable:  # what camelot.read_pdf raises
-                raise PDFTextExtractionNotAllowed(f"Text extraction is not allowed: {self.path}")
+            if isinstance(self.source, bytes):
+                self._pdf = playa.Document(self.source, space="page")
+            else:
+                self._pdf = playa.open(self.path, space="page")
             self._parser = _RulesParser(engine=ENGINE)
         return self._pdf
 

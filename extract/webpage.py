@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 import charset_normalizer
 import lxml.html
@@ -51,8 +50,8 @@ def decode(data: bytes) -> str:
         return str(best) if best is not None else data.decode("gb18030", errors="replace")
 
 
-def read_html(path: Path) -> Layout:
-    text = decode(path.read_bytes())
+def read_html(data: bytes) -> Layout:
+    text = decode(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input that declares an encoding
     try:
         root = lxml.html.document_fromstring(text)

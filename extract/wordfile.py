@@ -6,6 +6,7 @@ between and below them.
 """
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
@@ -28,10 +29,10 @@ W_P, W_TBL = qn("w:p"), qn("w:tbl")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def read_docx(path: Path) -> Layout:
-    check_zip(path, "Word document")
+def read_docx(data: bytes) -> Layout:
+    check_zip(data, "Word document")
     try:
-        doc = Document(str(path))
+        doc = Document(io.BytesIO(data))
     except Exception as err:  # noqa: BLE001 — python-docx raises many kinds on a broken package
         raise ExtractError(f"corrupt Word document: {type(err).__name__}: {err}") from err
     blocks: list[Table | Text] = []
@@ -112,15 +113,15 @@ def _table(tbl, number: int) -> Table:
     return Table(regions, widths[:n_cols], heights)
 
 
-def read_doc(path: Path) -> Layout:
-    return _converted(path, "Word .doc", ".doc", "docx", read_docx)
+def read_doc(data: bytes) -> Layout:
+    return _converted(data, "Word .doc", ".doc", "docx", read_docx)
 
 
-def read_ods(path: Path) -> Layout:
-    return _converted(path, "OpenDocument spreadsheet", ".ods", "xlsx", read_xlsx)
+def read_ods(data: bytes) -> Layout:
+    return _converted(data, "OpenDocument spreadsheet", ".ods", "xlsx", read_xlsx)
 
 
-def _converted(path: Path, what: str, suffix: str, target: str, reader: Callable[[Path], Layout]) -> Layout:
+def _converted(data: bytes, what: str, suffix: str, target: str, reader: Callable[[bytes], Layout]) -> Layout:
     """Convert with LibreOffice headless in a private profile (parallel conversions must not share
     one) and read the result; without LibreOffice the file is quarantined, saying so."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -129,7 +130,7 @@ def _converted(path: Path, what: str, suffix: str, target: str, reader: Callable
     with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
         work = Path(tmp)
         source = work / f"source{suffix}"  # named by its sniffed format, whatever the file was called
-        shutil.copyfile(path, source)
+        source.write_bytes(data)  # the bytes the run hashed, not the file again
         try:
             done = subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
                                    "--convert-to", target, "--outdir", str(work / "out"), str(source)],
@@ -139,4 +140,4 @@ def _converted(path: Path, what: str, suffix: str, target: str, reader: Callable
         converted = work / "out" / f"{source.stem}.{target}"
         if not converted.exists():
             raise ExtractError(f"{what}: LibreOffice could not convert it: {(done.stderr or done.stdout).strip()[:200]}")
-        return reader(converted)
+        return reader(converted.read_bytes())

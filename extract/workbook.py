@@ -5,9 +5,9 @@ does with a PDF's tables. Cell text is the value as the sheet displays it (numbe
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import xlrd
@@ -24,10 +24,10 @@ POINTS_PER_CHAR = 5.25
 DEFAULT_ROW_POINTS = 15.0
 
 
-def check_zip(path: Path, what: str) -> None:
+def check_zip(data: bytes, what: str) -> None:
     """Refuse a corrupt zip or a decompression bomb before any library inflates it."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile as err:
         raise ExtractError(f"corrupt {what}: {err}") from err
@@ -40,10 +40,10 @@ def check_zip(path: Path, what: str) -> None:
                                f"(limit {MAX_RATIO}×): a zip bomb?")
 
 
-def read_xlsx(path: Path) -> Layout:
-    check_zip(path, "workbook")
+def read_xlsx(data: bytes) -> Layout:
+    check_zip(data, "workbook")
     try:
-        book = openpyxl.load_workbook(path, data_only=True)  # cached values of formulas, as displayed
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # cached values of formulas, as displayed
     except Exception as err:  # noqa: BLE001 — openpyxl raises many kinds on a broken package
         raise ExtractError(f"corrupt workbook: {type(err).__name__}: {err}") from err
     layout = Layout(pages=len(book.worksheets), pages_are_separate=True)
@@ -96,9 +96,9 @@ def _xlsx_ruled(sheet, row: int, col: int, r_span: int, c_span: int) -> bool:
     return False
 
 
-def read_xls(path: Path) -> Layout:
+def read_xls(data: bytes) -> Layout:
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     except xlrd.XLRDError as err:
         if "encrypt" in str(err).lower():
             raise ExtractError("encrypted workbook: a password is needed to open it") from err

@@ -13,7 +13,7 @@ from prefect.runtime import flow_run
 from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import progress
+from flows import progress, stop
 from flows.files import SourceFile
 from flows.parse import Parsed, close_pools, default_workers, parse_files
 from flows.pipeline import Options, run
@@ -27,6 +27,8 @@ def parse_chunk(files: list[SourceFile], file_timeout: float, workers: int) -> l
     """A chunk of files per task (a task run costs the API a round trip; a file does not). Errors inside
     a file are results; anything raised here (a pool that cannot start, a lost worker) is retried."""
     bar = progress.current.get()
+    if stop.requested.is_set():  # queued before the run was asked to stop: the next run parses these
+        return []
     return parse_files(files, file_timeout, workers or default_workers(),
                        on_done=lambda n: bar.advance("parse", n))
 
@@ -38,21 +40,26 @@ def _parse_in_tasks(options: Options):
         until the run checks them."""
         chunks = deque(files[i:i + options.chunk_size] for i in range(0, len(files), options.chunk_size))
         futures = deque(parse_chunk.submit(chunk, options.file_timeout, options.workers) for chunk in chunks)
-        while futures:
+        while futures and not stop.requested.is_set():
             chunk, future = chunks.popleft(), futures.popleft()
-            future.wait()
+            while not stop.requested.is_set() and not future.wrapped_future.done():
+                future.wait(timeout=0.2)
+            if stop.requested.is_set():
+                return
+            future.wait()  # done: this only brings its final state from the runner
             state = future.state
             if state.is_completed():
                 yield from future.result()
-            else:  # retries spent: the chunk's files are quarantined, the run goes on
-                reason = f"parsing failed after retries: {state.message}"
-                yield from (Parsed(f, None, reason) for f in chunk)
+            else:  # retries spent (a pool that cannot start, a lost worker): nothing is known of the files
+                reason = f"parsing failed after retries: {state.message}; retried next run"
+                yield from (Parsed(f, None, reason, transient=True) for f in chunk)
     return parse
 
 
 def _publish(outcome: Outcome) -> None:
     """The run's counts and its report as artifacts on the flow run (the Prefect UI's Artifacts tab)."""
-    counts = {k: v for k, v in vars(outcome).items() if k != "report_path"}
+    counts = {k: v for k, v in vars(outcome).items() if k not in ("report_path", "status", "deferred")}
+    counts["files_left_for_next_run"] = len(outcome.deferred)
     create_table_artifact([{"count": k, "value": v} for k, v in counts.items()], key="jixiao-run-counts",
                           description="files and findings of this jixiao ingest run")
     if outcome.report_path:
@@ -72,6 +79,7 @@ def ingest(source: str, db: str, quarantine_dir: str | None = None, report_dir: 
     (error | warning | never), when it quarantined files or raised findings; the served nightly
     deployment fails on errors, so the UI and notifications show a night that needs a look."""
     options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout, reprocess)
+    stop.take_signals()  # back from Prefect's engine, for a supervised `jixiao ingest` (flows/stop.py)
     try:
         outcome = run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
     finally:

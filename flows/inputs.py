@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from warehouse.publish import WarehouseUnreadable, check_readable
+
 
 class BadInput(ValueError):
     """The operator's arguments cannot make a run; the message says which and why, in one line."""
@@ -28,3 +30,23 @@ def check_inputs(source: str | Path, db: str | Path) -> None:
         raise BadInput(f"--db {db} is a folder; give the path of the warehouse file (e.g. {target / 'warehouse.duckdb'})")
     if not target.resolve().parent.is_dir():
         raise BadInput(f"--db {db}: its folder {target.resolve().parent} does not exist")
+    try:
+        check_readable(target)  # corrupt, not a DuckDB file, no permission: checked even when nothing is new
+    except WarehouseUnreadable as err:
+        raise BadInput(str(err)) from None
+
+
+def output_folders(db: str | Path, quarantine_dir: str | None, report_dir: str | None) -> tuple[Path, Path]:
+    """The quarantine and report folders as absolute paths (relative ones are taken from the working
+    directory; the defaults sit beside the warehouse file)."""
+    home = Path(db).resolve().parent
+    return (Path(quarantine_dir or home / "quarantine").resolve(), Path(report_dir or home / "reports").resolve())
+
+
+def create_output_folders(quarantine: Path, reports: Path) -> None:
+    """Created before any file is parsed: a run that could not keep its bad files or its report stops."""
+    for what, folder in (("quarantine", quarantine), ("report", reports)):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise BadInput(f"cannot create the {what} folder {folder}: {err.strerror or err}") from None

@@ -11,10 +11,10 @@ import logging
 import os
 import threading
 
+from flows import progress, stop
 from flows.lock import warehouse_lock
 from flows.parse import default_workers, parse_stream, start_pool
 from flows.pipeline import Options, ParseStep, run, survey
-from flows import progress
 from flows.write import Outcome
 
 log = logging.getLogger(__name__)
@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 def ingest_once(source: str, db: str, options: Options, dask_address: str | None = None) -> Outcome:
     """`jixiao ingest`: when nothing is new, record the run without parsing anything."""
     with warehouse_lock(db):
-        _, plan = survey(source, db, options.reprocess)
-        if not plan.to_parse:
+        _, plan = survey(source, db, options)
+        if not plan.to_parse or stop.requested.is_set():  # stopped already: nothing is parsed
             return run(source, db, options, parse=None)
         parsers = None if dask_address else options.workers or default_workers()
         threading.Thread(target=_warm_up, args=(parsers,), name="jixiao-warm-up", daemon=True).start()

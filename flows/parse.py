@@ -11,12 +11,14 @@ import resource
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import TimeoutError as FutureTimeout, as_completed
+from concurrent.futures import FIRST_COMPLETED, CancelledError, TimeoutError as FutureTimeout, wait
 from dataclasses import dataclass
 
 from pebble import ProcessExpired, ProcessPool
 
-from flows.files import SourceFile
+from flows import stop
+from flows.files import SourceFile, read_regular
+from flows.stop import die_with_parent
 from transform.facts import Facts
 
 
@@ -24,22 +26,35 @@ from transform.facts import Facts
 class Parsed:
     file: SourceFile
     facts: Facts | None = None
-    error: str | None = None  # why the file is quarantined
+    error: str | None = None  # why the file is quarantined, or (transient) why it waits for the next run
+    transient: bool = False   # the failure says nothing about the content: not recorded, parsed next run
 
 
-def parse_file(path: str, file_name: str) -> tuple[Facts | None, str | None]:
-    """Extract and transform one file of any format; an input the pipeline cannot read is an answer, not a crash."""
+def parse_file(path: str, file_name: str, sha256: str) -> tuple[Facts | None, str | None, bool]:
+    """Extract and transform one file of any format: (facts, error, transient). The file is read once and
+    its bytes are parsed only if they are those the survey hashed (`sha256`): facts are always keyed by the
+    content they came from. An input the pipeline cannot read is an answer, not a crash."""
+    import hashlib
+
     from extract import ExtractError, read_document
     from transform import UnknownForm, build_facts
 
     try:
-        return build_facts(read_document(path), file_name), None
+        data = read_regular(path)
+    except OSError as err:  # gone, unreadable or replaced by a FIFO since the survey: look again next run
+        return None, f"cannot read the file now: {err.strerror or err}; retried next run", True
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return None, "the file changed during the run; it is read again next run", True
+    try:
+        return build_facts(read_document(data), file_name), None, False
     except ExtractError as err:
-        return None, f"unreadable file: {err}"
+        return None, f"unreadable file: {err}", False
     except UnknownForm as err:
-        return None, f"not a known 绩效自评表 form: {err}"
+        return None, f"not a known 绩效自评表 form: {err}", False
+    except MemoryError:
+        return None, f"out of memory over the {WORKER_MEMORY_LIMIT >> 30} GiB limit (a decompression bomb?)", False
     except Exception as err:  # noqa: BLE001 — a parser bug on one file must not stop the run
-        return None, f"parser failed: {type(err).__name__}: {err}"
+        return None, f"parser failed: {type(err).__name__}: {err}", False
 
 
 # Address space of one parser process. A decompression bomb (a page stream that inflates to gigabytes)
@@ -61,7 +76,7 @@ def shared_pool(workers: int) -> ProcessPool:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["extract", "transform"])
             pool = _pools[workers] = ProcessPool(max_workers=workers, context=context,
-                                                 initializer=_limit_memory, initargs=(WORKER_MEMORY_LIMIT,))
+                                                 initializer=_start_worker, initargs=(WORKER_MEMORY_LIMIT,))
         return pool
 
 
@@ -70,14 +85,20 @@ def start_pool(workers: int) -> None:
     shared_pool(workers).schedule(os.getpid).result()
 
 
-def _limit_memory(limit: int) -> None:
+def _start_worker(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    die_with_parent()  # a worker never outlives the forkserver that started it
 
 
-def _died(err: ProcessExpired) -> str:
+def _died(err: ProcessExpired) -> tuple[str, bool]:
+    """Why a worker died, and whether that is transient. SIGKILL comes from outside (the OOM killer, an
+    operator): it says nothing about the file. Anything else (an abort at the address-space limit, a
+    crash in the PDF library) happened on this content, and would happen again."""
+    if err.exitcode == -signal.SIGKILL:
+        return "parser process killed from outside (SIGKILL: the OOM killer?); retried next run", True
     how = f"signal {signal.Signals(-err.exitcode).name}" if err.exitcode < 0 else f"exit code {err.exitcode}"
     return (f"parser process died ({how}): out of memory (a decompression bomb?) over the "
-            f"{WORKER_MEMORY_LIMIT >> 30} GiB limit, or a crash in the PDF library")
+            f"{WORKER_MEMORY_LIMIT >> 30} GiB limit, or a crash in the PDF library"), False
 
 
 @atexit.register
@@ -92,26 +113,39 @@ def close_pools() -> None:
 def parse_stream(files: list[SourceFile], timeout: float, workers: int,
                  on_done: Callable[[int], None] | None = None) -> Iterator[Parsed]:
     """Parse `files` on the shared pool of `workers` processes, each file within `timeout` seconds,
-    yielding each as it is done (every file is queued at once, so the pool never waits for the reader)."""
+    yielding each as it is done (every file is queued at once, so the pool never waits for the reader).
+    When the run is asked to stop, the files not parsed yet are dropped (the next run parses them)."""
     pool = shared_pool(max(1, workers))
-    futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name), timeout=timeout): f for f in files}
-    for future in as_completed(futures):
-        f = futures.pop(future)
-        try:
-            facts, error = future.result()
-        except FutureTimeout:
-            facts, error = None, f"time limit exceeded: parsing took over {timeout:g} s"
-        except ProcessExpired as err:
-            facts, error = None, _died(err)
-        if on_done:
-            on_done(1)
-        yield Parsed(f, facts, error)
+    futures = {pool.schedule(parse_file, args=(f.fs_path, f.file_name, f.sha256), timeout=timeout): f
+               for f in files}
+    pending = set(futures)
+    try:
+        while pending and not stop.requested.is_set():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                if on_done:
+                    on_done(1)
+                yield _result(futures[future], future, timeout)
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def parse_files(files: list[SourceFile], timeout: float, workers: int,
                 on_done: Callable[[int], None] | None = None) -> list[Parsed]:
     """`parse_stream`, gathered in the files' order."""
     return sorted(parse_stream(files, timeout, workers, on_done), key=lambda p: p.file.source_path)
+
+
+def _result(f: SourceFile, future, timeout: float) -> Parsed:
+    try:
+        return Parsed(f, *future.result())
+    except FutureTimeout:
+        return Parsed(f, None, f"time limit exceeded: parsing took over {timeout:g} s")
+    except ProcessExpired as err:
+        return Parsed(f, None, *_died(err))
+    except (CancelledError, RuntimeError, OSError) as err:  # the pool was stopped or broke: not the file's fault
+        return Parsed(f, None, f"parser pool failed: {err or type(err).__name__}; retried next run", True)
 
 
 def default_workers() -> int:

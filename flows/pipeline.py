@@ -13,9 +13,9 @@ import pandas as pd
 import warehouse
 from expectations import Checks
 from expectations.report import RunReport
-from flows import progress
+from flows import progress, stop
 from flows.files import SourceFile, list_source
-from flows.inputs import check_inputs
+from flows.inputs import check_inputs, create_output_folders, output_folders
 from flows.lock import warehouse_lock
 from flows.parse import Parsed
 from flows.plan import Plan, make_plan, parser_version
@@ -39,29 +39,35 @@ class Options:
     reprocess: bool = False            # read every file again, whatever the warehouse holds
 
 
-def survey(source: str, db: str, reprocess: bool = False) -> tuple[list[SourceFile], Plan]:
-    files = list_source(source)
-    return files, make_plan(files, warehouse.catalogue(db), parser_version(), reprocess)
+def survey(source: str, db: str, options: Options) -> tuple[list[SourceFile], Plan]:
+    """The folder's files and what to do with each. The warehouse's own files and the run's output
+    folders are never among them (a warehouse kept inside the source folder does not ingest itself)."""
+    outputs = output_folders(db, options.quarantine_dir, options.report_dir)
+    files = list_source(source, (Path(db).resolve(), *outputs))
+    return files, make_plan(files, warehouse.catalogue(db), parser_version(), options.reprocess)
 
 
 def run(source: str, db: str, options: Options, parse: ParseStep | None,
         prefect_flow_run_id: str | None = None) -> Outcome:
     """The run; `parse` may be None only when the caller knows nothing needs parsing. A run that raises
-    is recorded as failed, with why, before the error goes on to the caller."""
+    is recorded as failed, with why, before the error goes on to the caller. Asked to stop (flows.stop),
+    it writes what is parsed, leaves the rest to the next run and ends `interrupted`."""
     check_inputs(source, db)
     bar = progress.current.get()
-    home = Path(db).resolve().parent
+    source = str(Path(source).resolve())
     with warehouse_lock(db):
-        files, plan = survey(source, db, options.reprocess)
+        files, plan = survey(source, db, options)
         run_id = str(uuid.uuid4())
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped))
-        bar.phase("parse", len(plan.to_parse))
-        bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
-        writer = RunWriter(db, run_id, parser_version(), Path(options.quarantine_dir or home / "quarantine"),
-                           outcome, on_done=lambda n: bar.advance("load", n))
+        quarantine, reports = output_folders(db, options.quarantine_dir, options.report_dir)
+        writer = RunWriter(db, run_id, parser_version(), quarantine, outcome,
+                           on_done=lambda n: bar.advance("load", n))
         writer.start(source, prefect_flow_run_id, options.reprocess)
         try:
-            _run(writer, plan, parse, Path(options.report_dir or home / "reports"))
+            create_output_folders(quarantine, reports)  # before the bars: a run that stops here is one line
+            bar.phase("parse", len(plan.to_parse))
+            bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
+            _run(writer, plan, parse, reports)
         except BaseException as err:
             with contextlib.suppress(Exception):  # the caller must see the run's error, not this one's
                 writer.fail(f"{type(err).__name__}: {err}")
@@ -75,18 +81,23 @@ def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) 
     report = RunReport()
     pdf_paths: dict[str, Path] = {}
     quarantined: list[dict[str, str]] = []
+    parsed_contents: set[str] = set()
     acknowledged = writer.acknowledged()
-    for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse else [], SLICE_FILES), 1):
+    for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse and parse else [], SLICE_FILES), 1):
         facts = Facts.concat([p.facts for p in batch if p.facts is not None])
         findings = pd.DataFrame(columns=["doc_id"])
         if not facts.documents.empty:
             checks = checks or Checks()
             findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome, acknowledged)
-        bad = [(p.file, p.error) for p in batch if p.error]
+        bad = [(p.file, p.error) for p in batch if p.error and not p.transient]
         writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))
         pdf_paths |= {p.file.sha256: Path(p.file.fs_path) for p in batch if p.facts is not None}
         quarantined += [{"file_name": f.file_name, "reason": error} for f, error in bad]
+        parsed_contents |= {p.file.sha256 for p in batch}
         del facts, findings, batch  # before the next slice is gathered
+    if stop.requested.is_set():
+        outcome.status = "interrupted"
+        writer.not_parsed([f for f in plan.to_parse if f.sha256 not in parsed_contents])
     writer.rest(plan, quarantine_findings([(f, f.error) for f in plan.unreadable]))
     quarantined += [{"file_name": f.file_name, "reason": f.error} for f in plan.unreadable]
     # A quarantined file is an error finding (document_quarantined): it counts where errors are counted.

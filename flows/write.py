@@ -1,18 +1,21 @@
-"""The run's writes. The warehouse is opened only to write: the runs row first, then each checked slice
-of files, LOAD_BATCH files per transaction, then the files nothing was parsed for, then the run's counts.
-DuckDB's single-writer lock is held for a second or so at a time, never for the whole run."""
+"""The run's writes: the runs row first, then each checked slice of files, LOAD_BATCH files per
+transaction, then the files nothing was parsed for, then the run's counts. Each write goes to a private
+copy of the warehouse that is published over it when the write is whole and the warehouse's invariants
+hold (warehouse/publish.py): readers never block a write, and a failed write publishes nothing."""
 from __future__ import annotations
 
-import shutil
+import contextlib
+import hashlib
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 import warehouse
-from extract.formats import sniff
-from flows.files import SourceFile
+from flows.files import SourceFile, read_regular
 from flows.parse import Parsed
 from flows.plan import Plan
 from warehouse import DocumentRecord, Load
@@ -34,6 +37,8 @@ class Outcome:
     checks_failed: int = 0
     checks_warned: int = 0
     report_path: str | None = None  # the run's HTML data-quality report, when anything was parsed
+    status: str = "completed"       # or "interrupted" (stopped by a signal)
+    deferred: list[tuple[str, str]] = field(default_factory=list)  # (path, why): not recorded, read next run
 
     def failure(self, fail_on: str) -> str | None:
         """Why the run fails under `fail_on` (error: quarantined files or error findings; warning: those
@@ -48,6 +53,10 @@ class Outcome:
         return "; ".join(found) or None
 
 
+class IntegrityError(RuntimeError):
+    """A write would break the warehouse's invariants (v_integrity); it is not published."""
+
+
 def quarantine_findings(bad: list[tuple[SourceFile, str]]) -> pd.DataFrame:
     """One error finding per file that cannot be loaded, so the report and dq_results list it with its reason."""
     return pd.DataFrame([{"doc_id": f.sha256, "rule": QUARANTINE_RULE, "severity": "error",
@@ -56,11 +65,17 @@ def quarantine_findings(bad: list[tuple[SourceFile, str]]) -> pd.DataFrame:
 
 
 def copy_to_quarantine(f: SourceFile, folder: Path) -> str | None:
-    """Copy (never move: the source may be read-only or someone else's) a bad file aside for a human."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Copy (never move: the source may be read-only or someone else's) a bad file aside for a human. The
+    copy is the content that was hashed and is readable by its owner only (the source may be private)."""
     target = folder / f"{f.sha256[:12] or 'unreadable'}-{f.file_name}"
     try:
-        shutil.copyfile(f.fs_path, target)
+        data = read_regular(f.fs_path)
+        if hashlib.sha256(data).hexdigest() != f.sha256:
+            return None  # changed since it was read; the next run sees the new content
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        os.fchmod(fd, 0o600)  # a copy from an earlier run may have other permissions
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
     except OSError:
         return None
     return str(target)
@@ -73,7 +88,7 @@ def _record(f: SourceFile, parser_version: str, status: str, error: str | None =
         "ocr": bool(facts_header["ocr"]) if pd.notna(facts_header["ocr"]) else None,
         **{k: facts_header[k] for k in ("layout", "title", "issuer", "money_unit")}}
     return DocumentRecord(sha256=f.sha256, source_path=f.source_path, file_name=f.file_name, bytes=f.bytes,
-                          format=sniff(f.fs_path) if f.sha256 else None,  # by content, as read_document routes it
+                          format=f.format,  # by content, as read_document routes it
                           parser_version=parser_version, status=status, error=error,
                           quarantine_path=quarantine_path, **header)
 
@@ -87,6 +102,8 @@ class RunWriter:
         self.db, self.run_id, self.parser_version = db, run_id, parser_version
         self.quarantine_dir, self.outcome, self.on_done = quarantine_dir, outcome, on_done
         self._errors: dict[str, str] = {}  # sha256 -> why this run quarantined it (its copies follow it)
+        self._deferred: set[str] = set()   # contents left for the next run (their copies wait with them)
+        self._unparsed: set[str] = set()   # contents the run was stopped before parsing
         self._schema_current = False  # the first write of the run brings the schema up to date
 
     def start(self, source: str, prefect_flow_run_id: str | None, reprocess: bool = False) -> None:
@@ -98,6 +115,10 @@ class RunWriter:
         by_doc = _by_doc(findings)
         loads = []
         for p in parsed:
+            if p.transient:
+                self.outcome.deferred.append((p.file.source_path, p.error or ""))
+                self._deferred.add(p.file.sha256)
+                continue
             if p.error:
                 self._errors[p.file.sha256] = p.error
                 record = _record(p.file, self.parser_version, "quarantined", p.error,
@@ -113,20 +134,27 @@ class RunWriter:
         errors = self._errors | plan.known_errors
         loads = [Load(_record(f, self.parser_version, "quarantined", f.error), findings=by_doc.get(f.sha256))
                  for f in plan.unreadable]
+        waiting = self._deferred | self._unparsed
         loads += [Load(_record(f, self.parser_version, "quarantined" if errors.get(f.sha256) else "duplicate",
-                               errors.get(f.sha256))) for f in plan.copies]
+                               errors.get(f.sha256))) for f in plan.copies if f.sha256 not in waiting]
+        self.outcome.deferred += [(f.source_path, "same content as a file left for the next run")
+                                  for f in plan.copies if f.sha256 in waiting]
         self._load(loads)
 
+    def not_parsed(self, files: list[SourceFile]) -> None:
+        """Files the run was stopped before it parsed: left, with their copies, to the next run."""
+        self._unparsed |= {f.sha256 for f in files}
+
     def acknowledged(self) -> pd.DataFrame:
-        """The findings auditors reviewed (jixiao findings ack): the checks mark them, runs do not fail on them."""
+        """The findings auditors reviewed (jixiao findings ack): the checks mark them, runs do not fail on them.
+        Read from the published warehouse (a read needs no private copy); `start` brought its schema up to date."""
         from warehouse.acks import acknowledged
 
-        found: list[pd.DataFrame] = []
-        self._write(lambda con: found.append(acknowledged(con)))
-        return found[0]
+        with warehouse.connect(self.db, read_only=True) as con:
+            return acknowledged(con)
 
     def finish(self) -> Outcome:
-        self._close("completed")
+        self._close(self.outcome.status)  # completed, or interrupted by a signal
         return self.outcome
 
     def fail(self, error: str) -> None:
@@ -138,7 +166,8 @@ class RunWriter:
             self.outcome.files_superseded = con.execute(
                 "SELECT count(*) FROM documents WHERE run_id = ? AND status = 'superseded'",
                 [self.run_id]).fetchone()[0]
-            warehouse.finish_run(con, self.run_id, vars(self.outcome) | {"error": error}, status)
+            counts = {k: v for k, v in vars(self.outcome).items() if k not in ("status", "deferred")}
+            warehouse.finish_run(con, self.run_id, counts | {"error": error}, status)
         self._write(close)
 
     def _load(self, loads: list[Load]) -> None:
@@ -155,12 +184,19 @@ class RunWriter:
         self._write(load)
 
     def _write(self, action: Callable) -> None:
-        con = warehouse.connect(self.db, refresh=not self._schema_current)
+        """`action` on a private copy, published when it and the warehouse's invariants succeed."""
+        with warehouse.writable_copy(Path(self.db)) as work:
+            con = warehouse.connect(work, refresh=not self._schema_current)
+            try:
+                action(con)
+                problems = warehouse.integrity_problems(con)
+                if problems:
+                    raise IntegrityError(f"not published: the write would leave {problems}")
+                con.execute("CHECKPOINT")
+            finally:
+                with contextlib.suppress(duckdb.Error):  # never hide the error that ended the write
+                    con.close()
         self._schema_current = True
-        try:
-            action(con)
-        finally:
-            con.close()
 
 
 def _by_doc(findings: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -3,9 +3,11 @@
 Exit codes (README, docs/operations.md):
   0  the run completed and found nothing at or over --fail-on
   1  the run completed, but quarantined files or raised findings at or over --fail-on
-  2  nothing was started: bad arguments, a missing or unreadable source folder, --db not a file path,
-     or another ingest holds the warehouse
+  2  nothing was started: bad arguments, a missing or unreadable source folder, --db not a file path
+     or a file DuckDB cannot read, or another ingest holds the warehouse
   3  the run started but could not complete (it is recorded as failed in `runs`, with why)
+  128+N  the run was stopped by signal N (143 SIGTERM, 130 SIGINT): what it parsed is loaded, the run is
+     recorded `interrupted`, the next run reads the rest
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -26,21 +29,45 @@ def extract_command(args: argparse.Namespace) -> int:
     from transform import UnknownForm, build_facts, facts_to_json
 
     out_dir = Path(args.json_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"jixiao: cannot create the folder {out_dir.resolve()}: {err.strerror or err}", file=sys.stderr)
+        return 1
     failed = 0
-    for name in args.files:
+    for name, out_name in zip(args.files, json_names(args.files)):
         path = Path(name)
         try:
             facts = build_facts(read_document(path), path.name)
+            (document,) = facts_to_json(facts)
+            (out_dir / out_name).write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
         except (ExtractError, UnknownForm, OSError) as err:
             failed += 1
             print(f"{path}: {err}", file=sys.stderr)
             continue
-        (document,) = facts_to_json(facts)
-        (out_dir / f"{path.stem}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
+        except Exception as err:  # noqa: BLE001 — one file's parser bug must not stop the files after it
+            failed += 1
+            print(f"{path}: parser failed: {type(err).__name__}: {err}", file=sys.stderr)
+            continue
         print(f"{path}: {len(document['evaluations'])} evaluation(s), "
-              f"{sum(len(e['indicators']) for e in document['evaluations'])} indicators")
+              f"{sum(len(e['indicators']) for e in document['evaluations'])} indicators -> {out_dir / out_name}")
     return 1 if failed else 0
+
+
+def json_names(files: list[str]) -> list[str]:
+    """NAME.json per input; inputs sharing a stem (a/form.pdf, b/form.pdf) get NAME-2.json, NAME-3.json...
+    in the order given, so no output overwrites another."""
+    taken: set[str] = set()
+    names = []
+    for name in files:
+        stem, n = Path(name).stem, 1
+        candidate = f"{stem}.json"
+        while candidate in taken:
+            n += 1
+            candidate = f"{stem}-{n}.json"
+        taken.add(candidate)
+        names.append(candidate)
+    return names
 
 
 def _options(args: argparse.Namespace):
@@ -63,9 +90,7 @@ def _check_inputs(args: argparse.Namespace) -> str | None:
     try:
         check_inputs(args.dir, args.db)
     except BadInput as err:
-        return str(err)
-    if args.chunk_size < 1 or args.workers < 0 or args.file_timeout <= 0:
-        return "--chunk-size must be ≥ 1, --workers ≥ 0 and --file-timeout > 0"
+        return " ".join(str(err).split())  # one line, whatever DuckDB's message holds
     return None
 
 
@@ -86,7 +111,14 @@ def _route_logs_to(console) -> None:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
-    """`jixiao ingest DIR --db PATH`: one run in this process, with progress bars and a summary."""
+    """`jixiao ingest DIR --db PATH`: one run, with progress bars and a summary, in a child process that
+    stops cleanly on SIGTERM/SIGINT and takes everything it started with it (flows/stop.py)."""
+    from flows.stop import supervised
+
+    return supervised(lambda: _ingest(args))
+
+
+def _ingest(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the bars and the summary tell the story
     console = _stderr()
     complaint = _check_inputs(args)
@@ -97,7 +129,7 @@ def ingest_command(args: argparse.Namespace) -> int:
                                TimeElapsedColumn, TimeRemainingColumn)
     from rich.text import Text
 
-    from flows import progress
+    from flows import progress, stop
     from flows.lock import WarehouseBusy
     from flows.once import ingest_once
 
@@ -117,17 +149,23 @@ def ingest_command(args: argparse.Namespace) -> int:
         console.print(f"[red]{err}", highlight=False)
         return EXIT_USAGE
     except Exception as err:  # noqa: BLE001 — one line for the operator, the run is recorded failed
-        console.print(f"[red]jixiao ingest: the run could not complete: {type(err).__name__}: {err}",
-                      highlight=False)
+        # what was published before stays; the files not loaded are read by the next run
+        console.print(f"jixiao ingest: the run could not complete: {type(err).__name__}: {' '.join(str(err).split())}",
+                      style="red", markup=False, highlight=False)
         return EXIT_FAILED
+    for path, why in outcome.deferred:
+        console.print(f"left for the next run: {path}: {why}", markup=False, highlight=False)
     console.print(
         f"files seen {outcome.files_seen}, new {outcome.files_new}, skipped {outcome.files_skipped}, "
         f"quarantined {outcome.files_quarantined}, duplicates {outcome.files_duplicate}, "
         f"superseded {outcome.files_superseded}; "
         f"facts loaded {outcome.facts_loaded}; checks failed {outcome.checks_failed} "
-        f"(warnings {outcome.checks_warned})", highlight=False)
+        f"(warnings {outcome.checks_warned}); left for the next run {len(outcome.deferred)}", highlight=False)
     console.print(f"warehouse: {Path(args.db).resolve()}"
                   + (f"\nreport: {outcome.report_path}" if outcome.report_path else ""), highlight=False)
+    if outcome.status == "interrupted":
+        console.print("run interrupted: what it parsed is loaded; the next run reads the rest", highlight=False)
+        return stop.exit_code()
     failure = outcome.failure(args.fail_on)
     if failure:
         console.print(f"[yellow]exit {EXIT_FINDINGS} (--fail-on {args.fail_on}): {failure}", highlight=False)
@@ -222,20 +260,25 @@ def findings_command(args: argparse.Namespace) -> int:
 def ack_command(args: argparse.Namespace) -> int:
     """`jixiao findings ack ID --note …`: the auditor reviewed a finding; later reports show it as such and
     it no longer fails a run."""
+    from flows.lock import WarehouseBusy, warehouse_lock
+    from warehouse import writable_copy
     from warehouse.acks import NoSuchFinding, acknowledge
     from warehouse.schema import connect
 
     if not Path(args.db).is_file():
         _stderr().print(f"[red]jixiao findings ack: no warehouse at {args.db}", highlight=False)
         return EXIT_USAGE
-    con = connect(args.db)
-    try:
-        acked = acknowledge(con, args.id, args.note)
-    except NoSuchFinding as err:
+    try:  # written as a run writes (publish and swap, under the lock): open readers keep their snapshot
+        with warehouse_lock(args.db), writable_copy(Path(args.db)) as work:
+            con = connect(work)
+            try:
+                acked = acknowledge(con, args.id, args.note)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+    except (WarehouseBusy, NoSuchFinding) as err:
         _stderr().print(f"[red]jixiao findings ack: {err}", highlight=False)
         return EXIT_USAGE
-    finally:
-        con.close()
     print(f"finding {args.id} acknowledged ({acked['rule']}): {acked['message']}")
     return EXIT_OK
 
@@ -276,13 +319,28 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", required=True, help="DuckDB warehouse file (created if missing; its folder must exist)")
     p.add_argument("--quarantine-dir", help="where bad files are copied (default: quarantine/ beside --db)")
     p.add_argument("--report-dir", help="where run reports go (default: reports/ beside --db)")
-    p.add_argument("--chunk-size", type=int, default=16, help="files per Prefect task (default: %(default)s)")
-    p.add_argument("--workers", type=int, default=0, help="parser processes (default: 0 = all CPUs)")
-    p.add_argument("--file-timeout", type=float, default=300.0,
+    p.add_argument("--chunk-size", type=_at_least(1, int), default=16,
+                   help="files per Prefect task (default: %(default)s)")
+    p.add_argument("--workers", type=_at_least(0, int), default=0,
+                   help="parser processes (default: 0 = all CPUs)")
+    p.add_argument("--file-timeout", type=_at_least(1, float), default=300.0,
                    help="seconds before a file's parse is killed and the file quarantined (default: %(default)s)")
     p.add_argument("--fail-on", choices=FAIL_ON, default="error",
                    help="what makes a completed run fail (exit 1; Failed in Prefect): error = quarantined "
                         "files or error findings, warning = those or warnings, never (default: %(default)s)")
+
+
+def _at_least(low: float, kind: type) -> Callable[[str], float]:
+    """An option's type: a number of `kind` no smaller than `low` (argparse reports anything else, exit 2)."""
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value >= low:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text} is below {low}")
+        return value
+    return parse
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -293,7 +351,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jixiao", description="绩效自评表 forms → a checked DuckDB warehouse",
         epilog="exit codes: 0 clean; 1 findings or quarantined files at or over --fail-on; "
-               "2 nothing started (bad arguments or inputs, warehouse busy); 3 the run could not complete")
+               "2 nothing started (bad arguments or inputs, warehouse busy); 3 the run could not complete; "
+               "128+N stopped by signal N (143 SIGTERM, 130 SIGINT)")
     parser.add_argument("--version", action=_Version, nargs=0,
                         help="print the jixiao, parser and warehouse schema versions and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

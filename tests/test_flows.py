@@ -101,7 +101,7 @@ def test_flow_on_a_dask_cluster(tmp_path, prefect_api):
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         outcome = with_dask(cluster.scheduler_address)(str(source), str(tmp_path / "w.duckdb"), chunk_size=1,
                                                        workers=1)
-    assert (outcome.files_new, outcome.files_quarantined) == (2, 0)
+    assert (outcome.files_new, outcome.files_quarantined, outcome.deferred) == (2, 0, [])
     assert query(tmp_path / "w.duckdb", "SELECT count(*) FROM v_budget_execution")[0][0] == 3
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 import warehouse
 from tests.conftest import ROOT, SAMPLES
@@ -53,6 +54,15 @@ def test_previous_release_upgrades_in_place_keeping_its_data(tmp_path):
     with duckdb.connect(str(fresh), read_only=True) as con:
         assert con.execute(COLUMNS).fetchall() == upgraded  # sql/ and the migrations agree
     assert uncommented == []
+    with duckdb.connect(str(db)) as con:  # 005: runs rebuilt with 'interrupted' in its status check
+        con.execute("INSERT INTO runs (run_id, source, parser_version, started_at, status) "
+                    "VALUES ('stopped', 'in', 'v', now(), 'interrupted')")
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO runs (run_id, source, parser_version, started_at, status) "
+                        "VALUES ('bad', 'in', 'v', now(), 'paused')")
+        with pytest.raises(duckdb.ConstraintException):  # the primary key survived the rebuild
+            con.execute("INSERT INTO runs (run_id, source, parser_version, started_at, status) "
+                        "VALUES ('stopped', 'in', 'v', now(), 'completed')")
 
 
 def test_the_next_run_rereads_what_the_previous_release_read(tmp_path):

@@ -5,6 +5,8 @@ Statements are parameterised; frames go in through DuckDB's pandas scan (INSERT 
 """
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
@@ -51,6 +53,7 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, source: str, parser_v
               prefect_flow_run_id: str | None, reprocess: bool = False) -> None:
     # The caller holds the warehouse lock: a run still 'running' was killed while it wrote (its
     # batches committed so far stay; the files of the others are parsed again by this run).
+    # (a run stopped by a signal marks itself 'interrupted'; one still 'running' here was killed)
     con.execute("UPDATE runs SET status = 'failed', error = 'killed while running (found by the next run)' "
                 "WHERE status = 'running'")
     con.execute("INSERT INTO runs (run_id, prefect_flow_run_id, source, parser_version, started_at, status, "
@@ -97,9 +100,16 @@ def load_documents(con: duckdb.DuckDBPyConnection, loads: list[Load], run_id: st
             _insert(con, "dq_results", pd.concat(findings).reindex(columns=DQ_COLUMNS).assign(run_id=run_id))
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # the error that made us roll back is the one to report
+            con.execute("ROLLBACK")
         raise
     return written
+
+
+def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The rows of v_integrity (problem, doc_id): facts without a loaded document, a loaded document
+    without facts, a duplicate of content nothing loaded. A run publishes nothing while there is one."""
+    return con.execute("SELECT problem, doc_id FROM v_integrity ORDER BY ALL LIMIT 10").fetchall()
 
 
 def _supersede_other_versions(con: duckdb.DuckDBPyConnection, records: list[DocumentRecord],
@@ -108,14 +118,11 @@ def _supersede_other_versions(con: duckdb.DuckDBPyConnection, records: list[Docu
     if not records:
         return []
     paths = pd.DataFrame({"source_path": [r.source_path for r in records], "sha256": [r.sha256 for r in records]})
-    con.register("incoming_paths", paths)
-    try:
+    with _registered(con, "incoming_paths", paths):
         return [sha for (sha,) in con.execute(
             "UPDATE documents SET status = 'superseded', loaded_at = ?, run_id = ? FROM incoming_paths i "
             "WHERE documents.source_path = i.source_path AND documents.sha256 <> i.sha256 "
             "AND documents.status <> 'superseded' RETURNING documents.sha256", [_now(), run_id]).fetchall()]
-    finally:
-        con.unregister("incoming_paths")
 
 
 def _keep_one_current_copy(con: duckdb.DuckDBPyConnection, sha: str) -> None:
@@ -138,14 +145,11 @@ def _upsert_documents(con: duckdb.DuckDBPyConnection, records: list[DocumentReco
     now = _now()
     rows = pd.DataFrame([asdict(r) | {"run_id": run_id, "loaded_at": now, "first_seen": now} for r in records])
     names = [n for n in rows.columns if n != "first_seen"]
-    con.register("incoming", rows)
-    try:
+    with _registered(con, "incoming", rows):
         con.execute(
             "INSERT INTO documents BY NAME SELECT * FROM incoming "
             "ON CONFLICT (source_path, sha256) DO UPDATE SET "
             + ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("source_path", "sha256")))
-    finally:
-        con.unregister("incoming")
 
 
 def _insert_facts(con: duckdb.DuckDBPyConnection, facts: list[Facts]) -> int:
@@ -166,8 +170,17 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, facts: list[Facts]) -> int:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    con.register("incoming", frame)
-    try:
+    with _registered(con, "incoming", frame):
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+
+
+@contextlib.contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    """`frame` visible to SQL as `name` for the block. After a failed statement the transaction is
+    aborted and unregistering fails too: that error is dropped so the first one is what is reported."""
+    con.register(name, frame)
+    try:
+        yield
     finally:
-        con.unregister("incoming")
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)

@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS runs (
     parser_version      VARCHAR NOT NULL,
     started_at          TIMESTAMPTZ NOT NULL,
     finished_at         TIMESTAMPTZ,
-    status              VARCHAR NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+    status              VARCHAR NOT NULL CHECK (status IN ('running', 'completed', 'interrupted', 'failed')),
     files_seen          INTEGER,
     files_new           INTEGER,
     files_skipped       INTEGER,
@@ -27,7 +27,7 @@ COMMENT ON COLUMN runs.source IS 'source folder scanned';
 COMMENT ON COLUMN runs.parser_version IS 'parser version of the run: jixiao release + digest of the parsing code (extract/, transform/)';
 COMMENT ON COLUMN runs.started_at IS 'start time';
 COMMENT ON COLUMN runs.finished_at IS 'end time, null while running or after a crash';
-COMMENT ON COLUMN runs.status IS 'running | completed | failed (stopped by an error, or killed: then set by the next run)';
+COMMENT ON COLUMN runs.status IS 'running | completed | interrupted (stopped by SIGTERM or SIGINT; what it wrote stays) | failed (stopped by an error, or killed: then set by the next run)';
 COMMENT ON COLUMN runs.files_seen IS 'files found under source (every file is recorded in documents)';
 COMMENT ON COLUMN runs.files_new IS 'files parsed in this run (new or changed content, or new parser version)';
 COMMENT ON COLUMN runs.files_skipped IS 'files already in the warehouse with the same content and parser version';
