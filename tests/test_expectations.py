@@ -12,8 +12,8 @@ from expectations.prepare import PREPARERS
 from tests.truth_facts import truth_facts
 from transform.facts import COLUMNS, Facts
 
-CORPUS = Path("/work/shared/corpus")
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs /work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the repo")
 TEXT_PDFS = ["dawukou-2020-project", "longgang-2020-department-summary", "luohu-2024-projects",
              "pingshan-2020-projects", "qiaokou-2020-department-overall"]
 CONSISTENT = {"luohu-2024-projects.pdf", "pingshan-2020-projects.pdf"}
@@ -54,7 +54,7 @@ def found(facts: Facts, findings: pd.DataFrame) -> dict[str, set[tuple]]:
 @pytest.fixture(scope="module")
 def truth() -> tuple[Facts, pd.DataFrame]:
     if not CORPUS.is_dir():
-        pytest.skip("needs /work/shared/corpus")
+        pytest.skip("needs ../shared/corpus beside the repo")
     facts = truth_facts(sorted(CORPUS.glob("*.truth.json")))
     return facts, expectations.validate(facts)
 
@@ -62,7 +62,7 @@ def truth() -> tuple[Facts, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def real() -> tuple[Facts, pd.DataFrame]:
     if not CORPUS.is_dir():
-        pytest.skip("needs /work/shared/corpus")
+        pytest.skip("needs ../shared/corpus beside the repo")
     from extract import read_document
     from transform import build_facts
     facts = Facts.concat([build_facts(read_document(CORPUS / f"{n}.pdf"), f"{n}.pdf") for n in TEXT_PDFS])
