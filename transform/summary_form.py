@@ -9,10 +9,11 @@ import re
 
 import pandas as pd
 
+from extract.text import join_parts  # the one rule for joining pieces of a cell's text
 from transform import labels as L
 from transform.grid import Grid, GridCell, match
 from transform.project_form import Draft
-from transform.values import clean, fold, join_parts
+from transform.values import clean, fold
 
 
 def read_summary(grids: list[Grid], lines: pd.DataFrame) -> list[Draft] | None:

@@ -62,15 +62,6 @@ def code_name(text: str | None) -> tuple[str | None, str | None]:
     return None, out
 
 
-def join_parts(parts) -> str:
-    """Pieces of one cell's text cut by page breaks: Chinese joins without a space, Latin keeps one."""
-    out = ""
-    for part in (p.strip() for p in parts if p and p.strip()):
-        wide = out and (unicodedata.east_asian_width(out[-1]) in "WF" or unicodedata.east_asian_width(part[0]) in "WF")
-        out += part if not out or wide else " " + part
-    return out
-
-
 def number(text: str | None) -> float | None:
     """The one number a cell holds ('2704000.00', '1,407.07', '2758.60 万元', '１０'), else None."""
     found = re.fullmatch(rf"\s*({NUMBER})\s*(?:%|万元|元|分)?\s*", unicodedata.normalize("NFKC", text or ""))
