@@ -16,6 +16,8 @@ def test_rate_reads_percent_sign_or_percent_header():
     assert rate("99.75%", percent_header=False) == pytest.approx(0.9975)
     assert rate("96.86", percent_header=True) == pytest.approx(0.9686)
     assert rate("—", percent_header=True) is None
+    assert rate("99.97", percent_header=False) == pytest.approx(0.9997)  # the sign left off (鄂州 科协)
+    assert rate("1.02", percent_header=False) == pytest.approx(1.02)  # a fraction stays one
 
 
 @pytest.mark.parametrize("text, op, value, unit", [
@@ -36,4 +38,7 @@ def test_qualitative_measures(text):
 def test_points_and_labels():
     assert points("产出指标 (50分)") == 50 and points("年度目标3：（14.23 分）") == 14.23
     assert strip_points("满意度指标 (10\n分)") == "满意度指标"
+    # a label whose '(' a wrapped line lost (黄石 第三中学): '预算执行情况(万元) 20分)'
+    assert points("预算执行情况(万元) 20分)") == 20 and strip_points("年度绩效目标 98分)") == "年度绩效目标"
+    assert points("得分(20分*执行率)") is None
     assert [ordinal(x) for x in ("7", "七", "十二")] == [7, 7, 12]

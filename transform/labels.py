@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # Header fields of a form: label cell, value in the next cell to its right.
 HEADER_FIELDS: dict[str, str] = {
-    r"项目名称|专项资金名称|资金名称": "project_name",  # 专项资金名称: county variants
+    r"项目名称|专项资金名称|资金名称|专项\(项目\)名称": "project_name",  # county variants
     r"项目编码|项目代码": "project_code",
     r"(项目)?实施单位(\(盖章\))?|单位名称(\(盖章\))?": "implementing_unit",
     r"(县级|市级|省级)?主管部门(\(?及代码\)?)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",

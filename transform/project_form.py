@@ -64,7 +64,7 @@ class ProjectFormReader:
             return
         if self._numbered_goal(grid, r, own):
             return
-        if self._indicator_header(cells):
+        if self._indicator_header(grid, cells):
             return
         if self._budget_header(cells):
             return
@@ -149,14 +149,22 @@ class ProjectFormReader:
                 return True
         return False
 
-    def _indicator_header(self, cells: list[GridCell]) -> bool:
-        cols = {}
+    def _indicator_header(self, grid: Grid, cells: list[GridCell]) -> bool:
+        heads: dict[str, GridCell] = {}
         for c in cells:
             name = match(L.INDICATOR_COLUMNS, c.label)
-            if name and name not in cols:
-                cols[name] = (c.x0, c.x1)
+            if name and name not in heads:
+                heads[name] = c
+        cols = {name: (c.x0, c.x1) for name, c in heads.items()}
         if not ({"level2", "name"} & cols.keys() and {"target", "actual"} & cols.keys()):
             return False
+        level1 = heads.get("level1")
+        if "level2" not in heads and level1 is not None and level1.col_span > 1:
+            # One 一级指标 head over two columns (some county templates print no 二级指标 head): the
+            # first column holds the 一级 labels, the second the 二级.
+            inner = min((g.x0 for g in grid.cells if g.col == level1.col + 1), default=None)
+            if inner is not None:
+                cols["level1"], cols["level2"] = (level1.x0, inner), (inner, level1.x1)
         self.indicator_cols = cols
         self.draft.labels_seen |= set(cols)
         self.mode = "indicators"

@@ -78,9 +78,13 @@ def ordinal(text: str) -> int:
     return (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (CHINESE_DIGITS.get(units, 0) if units else 0)
 
 
+# '(50分)', and '20分)' whose '(' a wrapped or copied label lost; never '得分(20分*执行率)'.
+POINTS = re.compile(rf"(?:[(（]|^|(?<=\s))\s*({NUMBER})\s*分\s*[)）]")
+
+
 def points(text: str | None) -> float | None:
     """Points printed as '(50分)', '（20 分）', '(14.23分)' inside a label."""
-    found = re.search(rf"\(\s*({NUMBER})\s*分\s*\)", unicodedata.normalize("NFKC", text or ""))
+    found = POINTS.search(unicodedata.normalize("NFKC", text or ""))
     return float(found.group(1)) if found else None
 
 
@@ -88,16 +92,17 @@ def strip_points(text: str | None) -> str | None:
     """'产出指标 (50分)' → '产出指标'."""
     if text is None:
         return None
-    return clean(re.sub(rf"[(（]\s*{NUMBER}\s*分\s*[)）]", "", text))
+    return clean(POINTS.sub("", text))
 
 
 def rate(text: str | None, percent_header: bool) -> float | None:
-    """Execution rate as a fraction: '99.75%' → 0.9975; '96.86' under an '(%)' header → 0.9686."""
+    """Execution rate as a fraction: '99.75%' → 0.9975; '96.86' under an '(%)' header, or bare, → 0.9686."""
     folded = fold(text)
     value = number(folded)
     if value is None:
         return None
-    return value / 100 if folded.endswith("%") or percent_header else value
+    # A bare '99.97' is a percentage whose sign was left off: no execution rate is 99.97 times its budget.
+    return value / 100 if folded.endswith("%") or percent_header or value > 2 else value
 
 
 @dataclass(frozen=True)
