@@ -191,10 +191,15 @@ def corpus(source: Path, n: int) -> list[Path]:
 
 
 def link(files: list[Path], folder: Path) -> Path:
+    """Hard links (copies across file systems): the survey never follows a symlink out of the source
+    folder, so symlinked forms would all be quarantined unread."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for f in files:
-        (folder / f.name).symlink_to(f)
+        try:
+            os.link(f, folder / f.name)
+        except OSError:
+            shutil.copyfile(f, folder / f.name)
     return folder
 
 

@@ -17,7 +17,7 @@ class SourceFile:
     source_path: str   # the path under the source folder as stored in the warehouse (always valid UTF-8)
     file_name: str
     bytes: int
-    sha256: str        # empty when the file could not be read
+    sha256: str        # of the content; of the path (unread_id) when the file could not be read
     error: str | None = None
     format: str | None = None  # by content (extract.formats), from the bytes that were hashed
 
@@ -68,6 +68,12 @@ def identify(path: str) -> tuple[str, str]:
     return _identify(path, stat_.st_size, stat_.st_mtime_ns)
 
 
+def unread_id(source_path: str) -> str:
+    """The key of a file that was never read: its documents row and its quarantine finding need one of
+    their own (an empty key would join every unread file's finding to every other's row)."""
+    return hashlib.sha256(f"unread file: {source_path}".encode()).hexdigest()
+
+
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -104,12 +110,12 @@ def list_source(source: str | Path, outputs: tuple[str | Path, ...] = ()) -> lis
             try:
                 refusal = _refusal(fs_path, root)
                 if refusal:
-                    found.append(SourceFile(fs_path, rel, display_name(name), 0, "", refusal))
+                    found.append(SourceFile(fs_path, rel, display_name(name), 0, unread_id(rel), refusal))
                 else:
                     sha256, fmt = identify(fs_path)
                     found.append(SourceFile(fs_path, rel, display_name(name), os.path.getsize(fs_path),
                                             sha256, format=fmt))
             except OSError as err:
-                found.append(SourceFile(fs_path, rel, display_name(name), 0, "",
+                found.append(SourceFile(fs_path, rel, display_name(name), 0, unread_id(rel),
                                         f"cannot read the file: {err.strerror or err}"))
     return sorted(found, key=lambda f: f.source_path)

@@ -210,7 +210,10 @@ def _warehouse(args: argparse.Namespace):
 
 def _show(frame, title: str) -> None:
     """A table on a terminal; tab-separated lines with a header when piped (for grep, cut, a spreadsheet)."""
-    cells = [["" if v is None or v != v else str(v) for v in row] for row in frame.itertuples(index=False)]
+    import pandas as pd
+
+    # pd.isna: DuckDB gives nullable integer columns, whose missing value (pd.NA) has no truth value
+    cells = [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
     if not sys.stdout.isatty():
         print("\t".join(map(str, frame.columns)))
         for row in cells:

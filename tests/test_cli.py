@@ -64,6 +64,9 @@ def test_exit_codes_follow_fail_on_and_quarantined_files_count(tmp_path):
     header = report.read_text(encoding="utf-8").split("</h1>", 1)[1].split("</div>", 1)[0]
     assert "1 个错误" in header and "1 份文件被隔离" in header
     assert (report.parent / "latest.html").resolve() == report.resolve()
+    listed = jixiao("findings", "--db", db, "--run", "latest")  # a file's finding: no indicator, no page
+    assert listed.returncode == 0, listed.stderr
+    assert "document_quarantined" in listed.stdout and "notes.txt" in listed.stdout
 
     (source / "notes.txt").unlink()
     shutil.copyfile(QIAOKOU, source / QIAOKOU.name)  # error findings, no quarantined file

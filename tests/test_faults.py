@@ -407,6 +407,10 @@ def test_the_survey_reads_only_regular_files_inside_the_folder(tmp_path, prefect
     status, _, qpath = rows["private-bad.pdf"]
     assert status == "quarantined" and stat.S_IMODE(os.stat(qpath).st_mode) == 0o600
     assert not any("secret" in p.name for p in (db.parent / "quarantine").iterdir())
+    # each file's finding names that file, once (files never read have no content hash to key them by)
+    findings = query(db, "SELECT file_name, observed FROM v_dq_findings WHERE rule = 'document_quarantined'")
+    assert sorted(f for f, _ in findings) == sorted(n for n, r in rows.items() if r[0] == "quarantined")
+    assert all(name == observed for name, observed in findings)
     assert (outcome.files_seen, again.files_seen) == (9, 9) and again.files_new == 0
     assert_whole(db)
 
