@@ -81,7 +81,9 @@ def _document_facts(extraction, file_name: str) -> Facts:
         if any(g["goal_no"] is not None for d in drafts for g in d.goals) \
                 and not any(d.header.get("project_name") for d in drafts):
             features.add("numbered_goals")
-    if title and re.fullmatch(L.DEPARTMENT_TITLE, fold(title)):
+    # A form naming its project is a project's, whatever its title says (霍山's 整体绩效目标自评表).
+    if title and re.fullmatch(L.DEPARTMENT_TITLE, fold(title)) \
+            and not any(d.header.get("project_name") for d in drafts):
         features.add("department_title")
     kind = family(features)
     if {"target"} <= features and not features & {"actual", "score"}:

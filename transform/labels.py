@@ -7,7 +7,8 @@ from __future__ import annotations
 
 # Header fields of a form: label cell, value in the next cell to its right.
 HEADER_FIELDS: dict[str, str] = {
-    r"项目名称|专项资金名称|资金名称|专项\(项目\)名称": "project_name",  # county variants
+    # county variants: 专项资金名称, 专项(项目)名称, 转移支付(项目)名称
+    r"项目名称|专项资金名称|资金名称|(专项|转移支付)\(项目\)名称": "project_name",
     r"项目编码|项目代码": "project_code",
     r"(项目)?实施单位(\(盖章\))?|单位名称(\(盖章\))?": "implementing_unit",
     r"(县级|市级|省级)?主管部门(\(?及代码\)?)?|一级预算单位|主管单位|部门名称(\(盖章\))?": "supervising_unit",
@@ -67,7 +68,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
 LEVEL_LABELS = {"产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标", "时效指标",
                 "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
                 "项目决策", "项目管理", "项目产出", "项目效益", "过程指标", "预算执行率"}
-TOTAL_ROW = r"总分|合计|总计|自评总分"
+TOTAL_ROW = r"总分|合计|总计|自评总分|分总"  # 分总: 霍山's county form
 NOTE_LABELS = (r"说明|(存在的?)?问题(及原因分析)?|整改(情况|措施)?|偏差大或目标未完成原因分析|改进措施.*"
                r"|评价结论|项目实施内容及过程概述|(项目|财务)负责人[:：].*|填表人[:：].*|联系电话[:：].*")
 # Free lines under a form are its notes (填表人, 注: …) up to the printed filling instructions.
@@ -123,7 +124,7 @@ INSTRUCTION = r".*[(（][^()（）]*\d+\s*字(以内|左右)?\s*[)）].*|请(填
 
 # Related forms that are not self-evaluations, by title or by a column only they print.
 RELATED_FORM_TITLES: dict[str, str] = {
-    r".*绩效目标(申报|审核|批复)?表.*": "绩效目标申报表 (performance targets, no actuals)",
+    r".*绩效目标(申报|审核|批复)?表.*|.*目标(申报|审核|批复)表.*": "绩效目标申报表 (performance targets, no actuals)",
     r".*(执行监控|运行监控|监控情况)表?.*": "绩效目标执行监控表 (mid-year monitoring)",
     r".*(预算|决算)(公开)?.*(总表|明细表|情况表).*": "部门预算/决算公开表 (budget disclosure table)",
 }
