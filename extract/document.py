@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from extract.glyphs import Glyph, page_glyphs
 from extract.lattice import RuledPages, glyph_centres
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.scan import needs_ocr
-from extract.stitch import absorb_overflow, is_furniture, join_tables, without_furniture
+from extract.stitch import absorb_overflow, hugs_rule, is_furniture, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
 from extract.unruled import split_cell
 
@@ -97,6 +98,7 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
     cy = np.array([g.cy for g in glyphs])[:, None]
     inside = (box[:, 0] <= cx) & (cx < box[:, 2]) & (box[:, 1] <= cy) & (cy < box[:, 3])
     owner = np.where(inside.any(axis=1), inside.argmax(axis=1), -1)
+    _punctuation_with_its_line(glyphs, owner)
     buckets: dict[int, list[Glyph]] = {}
     for g, o in zip(glyphs, owner.tolist()):
         buckets.setdefault(o, []).append(g)
@@ -125,6 +127,26 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
                   key=lambda c: (c.row, c.x0))
 
 
+def _punctuation_with_its_line(glyphs: list[Glyph], owner: np.ndarray) -> None:
+    """A comma or semicolon sits low in its line: where a cell's edge (a cut page's bottom rule) runs
+    through the line, it goes to the cell of the characters beside it, not out of the table."""
+    marks = [i for i in np.flatnonzero(owner == -1) if unicodedata.category(glyphs[i].char).startswith("P")]
+    if not marks:
+        return
+    placed = np.array([j for j in np.flatnonzero(owner >= 0)
+                       if not unicodedata.category(glyphs[j].char).startswith("P")], dtype=int)
+    if not len(placed):
+        return
+    y0, y1, cx = (np.array([getattr(glyphs[j], k) for j in placed]) for k in ("y0", "y1", "cx"))
+    height = y1 - y0
+    for i in marks:
+        g = glyphs[i]
+        near = (y0 <= g.cy) & (g.cy <= y1 + 0.3 * height) & (np.abs(cx - g.cx) < 1.5 * height)
+        if near.any():
+            candidates = np.flatnonzero(near)
+            owner[i] = owner[placed[candidates[np.argmin(np.abs(cx[candidates] - g.cx))]]]
+
+
 def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list[TextLine]:
     """Free text as lines, split at wide gaps; right under a table's bottom rule, also at the edges of
     its bottom cells (a browser prints there the overflow of several cells cut by a page break, on
@@ -138,7 +160,7 @@ def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list
             if g.x0 - prev.x1 > COLUMN_GAP * max(prev.height, g.height):
                 blocks.append([])
             blocks[-1].append(g)
-        hugs = last is not None and line[0].cy < last.y0 < line[0].y1  # straddles the bottom rule
+        hugs = last is not None and hugs_rule(min(g.y0 for g in line), max(g.y1 for g in line), last.y0)
         if hugs and not any(is_furniture(line_text(b)) for b in blocks):
             blocks = [part for b in blocks for part in _split_at(b, edges)]
         out.extend(_text_line(page, b) for b in blocks)

@@ -9,6 +9,7 @@ cell it is printed in, whatever the font claims.
 from __future__ import annotations
 
 import ctypes
+import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -64,8 +65,7 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     try:
         raw = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        clips = _ClipBoxes()
-        out: list[Glyph] = []
+        printed: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]] = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
             if code in (0, 0xFFFE, 0xFFFF) or code in (0x0A, 0x0D):
@@ -74,12 +74,55 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             # Spaces have no ink to place; word gaps are re-derived from geometry (text.py).
             if char.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
                 continue
-            glyph = Glyph(char, left.value, bottom.value, right.value, top.value)
-            if clips.shows(pdfium_c.FPDFText_GetTextObject(raw, i), glyph):  # clips are in user space
-                out.append(glyph if matrix == IDENTITY else _placed(glyph, matrix))
-        return out
+            printed.append((Glyph(char, left.value, bottom.value, right.value, top.value),
+                            pdfium_c.FPDFText_GetTextObject(raw, i)))
+        clips = _ClipBoxes()
+        runs = _runs(printed)
+        lines = [(run, clips.shown(run)) for run in runs if not _punctuation(run)]
+        out = [g for _, shown in lines for g in shown]
+        for run in runs:
+            if _punctuation(run):
+                # Punctuation set in a font of its own (a text object apart) sits low in a line of full
+                # characters: it is shown where that line is, not by its own centre.
+                line = _line_of(run, lines)
+                out.extend(clips.shown(run) if line is None else [g for g, _ in run] if line[1] else [])
+        return [g if matrix == IDENTITY else _placed(g, matrix) for g in out]
     finally:
         textpage.close()
+
+
+def _runs(printed: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> list[list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]]:
+    """Consecutive characters of one text object on one line."""
+    runs: list[list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]] = []
+    for glyph, obj in printed:
+        if runs:
+            last, last_obj = runs[-1][-1]
+            if _key(obj) == _key(last_obj) and abs(last.cy - glyph.cy) < 0.6 * max(last.height, glyph.height, 1.0):
+                runs[-1].append((glyph, obj))
+                continue
+        runs.append([(glyph, obj)])
+    return runs
+
+
+def _punctuation(run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> bool:
+    return all(unicodedata.category(g.char).startswith("P") for g, _ in run)
+
+
+def _line_of(run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]], lines: list) -> tuple | None:
+    """The line of full-height characters a run of punctuation stands in: its band holds the
+    punctuation's bottom, and it reaches to within a character of it."""
+    g = run[0][0]
+    for line, shown in lines:
+        y0, y1 = min(h.y0 for h, _ in line), max(h.y1 for h, _ in line)
+        x0, x1 = min(h.x0 for h, _ in line), max(h.x1 for h, _ in line)
+        size = y1 - y0
+        if y0 - 0.3 * size <= g.y0 <= y1 and x0 - size <= g.cx <= x1 + size:
+            return line, shown
+    return None
+
+
+def _key(obj: pdfium_c.FPDF_PAGEOBJECT) -> int | None:
+    return ctypes.cast(obj, ctypes.c_void_p).value
 
 
 class _ClipBoxes:
@@ -92,15 +135,24 @@ class _ClipBoxes:
         self._boxes: dict[int, tuple[float, float, float, float] | None] = {}
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
 
-    def shows(self, text_object: pdfium_c.FPDF_PAGEOBJECT, glyph: Glyph) -> bool:
-        key = ctypes.cast(text_object, ctypes.c_void_p).value
+    def shown(self, run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> list[Glyph]:
+        """The glyphs of one line of one text object its clip shows. A line is judged whole, at its
+        middle height: cut through by a page break, it is on one page or the other, never a few
+        characters on each (tight ink boxes put single glyphs' centres either side of the cut)."""
+        glyph, obj = run[0]
+        key = _key(obj)
         if key is None:
-            return True
+            return [g for g, _ in run]
         if key not in self._boxes:
-            self._boxes[key] = self._box(text_object)
+            self._boxes[key] = self._box(obj)
         box = self._boxes[key]
-        return box is None or (box[0] - self.SLACK <= glyph.cx <= box[2] + self.SLACK
-                               and box[1] - self.SLACK <= glyph.cy <= box[3] + self.SLACK)
+        if box is None:
+            return [g for g, _ in run]
+        tall = max(g.height for g, _ in run)
+        middle = sorted(g.cy for g, _ in run if g.height >= 0.6 * tall)[len([1 for g, _ in run if g.height >= 0.6 * tall]) // 2]
+        if not box[1] - self.SLACK <= middle <= box[3] + self.SLACK:
+            return []
+        return [g for g, _ in run if box[0] - self.SLACK <= g.cx <= box[2] + self.SLACK]
 
     def _box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float] | None:
         """The bounding box of the object's clip (the intersection of its clip paths), in page space."""

@@ -108,10 +108,11 @@ class RuledPages:
                                       [], [], [], "", layout_kwargs={})
             found = parser.extract_tables()
         out = []
+        rules = _vertical_rules(layout)
         for table in found:
             page_table, grid_cells = _page_table(table)
             if not _near_empty(page_table, grid_cells, ink):
-                out.append(page_table)
+                out.append(_with_cut_side_columns(page_table, rules))
         if not out:
             row = _row_between_rules(layout, page_no)
             if row is not None and not _near_empty(row, len(row.cells), ink):
@@ -171,12 +172,46 @@ def _page_numbers(spec: str, count: int) -> list[int]:
     return sorted(out)
 
 
+def _vertical_rules(layout: LTPage) -> list:
+    return [o for o in layout if o.x1 - o.x0 < 2 and o.y1 - o.y0 > 20]
+
+
+def _with_cut_side_columns(table: PageTable, rules: list) -> PageTable:
+    """A merged cell in the table's first or last column, cut by page breaks above and below: a
+    spreadsheet draws the cell's side rules down the whole page but neither its top nor its bottom,
+    so no rule crosses them and the lattice leaves the column out (its label stays loose text). A
+    vertical rule beside the table, as tall as the table, adds that column back as one cell."""
+    def beside(x: float) -> bool:
+        return any(abs((o.x0 + o.x1) / 2 - x) < 2 and o.y0 <= table.y0 + 2 and o.y1 >= table.y1 - 2 for o in rules)
+
+    n_rows = max((c.row + c.row_span for c in table.cells), default=0)
+    reach = 0.25 * (table.x1 - table.x0)  # a label column, not a rule of some other table
+    xs = sorted({round((o.x0 + o.x1) / 2, 1) for o in rules})
+    while True:
+        left = [x for x in xs if table.x0 - reach < x < table.x0 - 4 and beside(x)]
+        right = [x for x in xs if table.x1 + 4 < x < table.x1 + reach and beside(x)]
+        if not left and not right:
+            return table
+        cells = table.cells
+        if left:
+            x = max(left)
+            cells = [Cell(row=0, col=0, row_span=n_rows, col_span=1, x0=x, y0=table.y0, x1=table.x0, y1=table.y1)] + \
+                    [Cell(**{**c.__dict__, "col": c.col + 1}) for c in cells]
+            table = PageTable(table.page, x, table.y0, table.x1, table.y1, cells)
+        if right:
+            x = min(right)
+            n_cols = max(c.col + c.col_span for c in cells)
+            cells = cells + [Cell(row=0, col=n_cols, row_span=n_rows, col_span=1, x0=table.x1, y0=table.y0, x1=x,
+                                  y1=table.y1)]
+            table = PageTable(table.page, table.x0, table.y0, x, table.y1, cells)
+
+
 def _row_between_rules(layout: LTPage, page_no: int) -> PageTable | None:
     """A page holding only the middle of one tall table row: a browser breaks the row over pages and
     draws its column rules but neither its top nor its bottom rule here, so the lattice finds no grid
     (no rule crosses another). Three or more vertical rules of one height make a one-row table, which
     joins the row above the break (stitch.py)."""
-    rules = [o for o in layout if o.x1 - o.x0 < 2 and o.y1 - o.y0 > 20]
+    rules = _vertical_rules(layout)
     if not rules:
         return None
     tallest = max(rules, key=lambda o: o.y1 - o.y0)

@@ -24,6 +24,7 @@ LINE = 14.0  # points: the most one line of a form's text takes
 # A browser's own running header and footer: the print date and time, the page's address.
 BROWSER_FURNITURE = re.compile(r"^(\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s*\d{1,2}:\d{2}(\s*[AP]M)?|(file|https?)://\S+)$", re.I)
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?%?$")
+OVERHANG = 1.0  # points: how far under a cut rule a browser's overflowing line may start
 
 
 @dataclass
@@ -42,6 +43,12 @@ class JoinedTable:
     n_rows: int
     pages: list[int]
     lefts: list[float]  # each piece's left edge: a scan's pages are placed a few points apart
+
+
+def hugs_rule(y0: float, y1: float, rule: float) -> bool:
+    """A line of text printed over a table's cut bottom rule (its centre below it), or hanging just under
+    it: Chromium prints the next line of a cell cut by a page break there, a fraction of a point down."""
+    return (y0 + y1) / 2 < rule < y1 or 0 <= rule - y1 < OVERHANG
 
 
 def is_furniture(text: str) -> bool:
@@ -75,7 +82,7 @@ def absorb_overflow(tables: list[PageTable], lines: list[TextLine]) -> tuple[lis
         table = lasts.get(ln.page)
         nxt = firsts.get(ln.page + 1)
         # Printed over the rule, its centre below it (a glyph clipped at the rule is Calc's, see _text_cut_by_break).
-        seam = (table is not None and nxt is not None and (ln.y0 + ln.y1) / 2 < table.y0 < ln.y1
+        seam = (table is not None and nxt is not None and hugs_rule(ln.y0, ln.y1, table.y0)
                 and abs(table.x0 - nxt.x0) < ALIGN and abs(table.x1 - nxt.x1) < ALIGN)
         # The cell it overflows holds it whole and goes on at the top of the next page.
         cell = next((c for c in out[id(table)].cells if abs(c.y0 - table.y0) < 1
