@@ -292,6 +292,7 @@ class ProjectFormReader:
             for key in ("level1", "level2"):
                 if key in self.indicator_cols and not answer(out.get(key)) and previous.get(key):
                     out[key] = previous[key]
+                    row[key] = previous["cells"].get(key)  # its evidence is where it is printed
                     if key == "level1":
                         out["level1_points"] = previous["level1_points"]
         main = row.get("name") or row.get("target") or row.get("actual")
