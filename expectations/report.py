@@ -95,8 +95,8 @@ def _crop(page: pdfium.PdfPage, box: Box, label: Box | None = None, printed: obj
     label cell (blue) beside it; a wide row is cut into those two pieces side by side, so the figures
     stay legible at report size. A value with no label on its line keeps room on its left (总分)."""
     width, height = page.get_size()
-    (x0, y0, x1, y1), value = _beside(box, label, printed, page)
-    box = (x0, y0, x1, y1)
+    box, value = _beside(box, label, printed, page)
+    x0, y0, x1, y1 = box
     band = (max(0.0, min(y0, value[1] if value else y0) - MARGIN / 2),
             min(height, max(y1, value[3] if value else y1) + MARGIN / 2))
     # A value in its own cell (总分) keeps room on its left for the row's label.
