@@ -17,7 +17,9 @@ from expectations.rules import RULE_BY_ID, RULES, rules_frame
 from transform.facts import Facts
 
 FINDING_COLUMNS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule", "severity", "observed",
-                   "expected", "message", "message_en", "page", "x0", "y0", "x1", "y1", "ack_note"]
+                   "expected", "message", "message_en", "page", "x0", "y0", "x1", "y1", "ack_note",
+                   # the box of the finding's row (its label cell), shown beside the value cell in a crop
+                   "label_page", "label_x0", "label_y0", "label_x1", "label_y1"]
 ACK_KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule"]
 SEVERITIES = ("error", "reading", "warning")  # report order
 # Rules that do not depend on the form's arithmetic: a doubtful reading leaves them as they are.

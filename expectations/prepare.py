@@ -1,7 +1,9 @@
 """Facts -> one frame per rule, with the derived columns its expectations test (pure pandas).
 
 Every frame carries the finding keys and provenance (KEYS) and the texts a finding is written from
-(TEXTS). Arithmetic rules add observed / expected / tolerance, tested by ExpectValuesWithinTolerance;
+(TEXTS). A finding's box is the cell that prints the value it observes (transform's value_cells), the
+row's box beside it as label_* (where the report shows which row); the row's box alone where that cell
+is unknown. Arithmetic rules add observed / expected / tolerance, tested by ExpectValuesWithinTolerance;
 the others keep the column a built-in GX expectation tests (see suite.py). A frame holds only the rows
 its rule applies to, so its length is the rule's 'checked' count.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -16,11 +19,12 @@ import pandas as pd
 
 from expectations import reading, vocab
 from expectations.reading import fmt
-from transform.facts import Facts
+from transform.facts import ROW_KEYS, Facts
 
-KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "page", "x0", "y0", "x1", "y1"]
-TEXTS = ["label", "observed_text", "expected_text", "detail", "detail_en", "severity"]
 BOX = ["page", "x0", "y0", "x1", "y1"]
+LABEL_BOX = [f"label_{k}" for k in BOX]
+KEYS = ["doc_id", "evaluation_no", "indicator_no", "line_no", *BOX, *LABEL_BOX]
+TEXTS = ["label", "observed_text", "expected_text", "detail", "detail_en", "severity"]
 # What else a rule's frame keeps: the columns its expectations test and its message quotes. The rest
 # of a fact row is dropped, so a run's prepared frames stay a fraction of its facts.
 CARRIED = ["observed", "expected", "tolerance", "score", "weight", "goal_key", "name_key", "level2",
@@ -74,8 +78,35 @@ def _finish(frame: pd.DataFrame, severity: str | pd.Series = "error") -> pd.Data
         if col not in out.columns:
             out[col] = severity if col == "severity" else (None if col in TEXTS else np.nan)
     out["detail_en"] = out["detail_en"].fillna(out["detail"]) if "detail" in out else out["detail_en"]
+    for k in BOX:  # a finding not moved to a value cell points at its row, which is its label too
+        out[f"label_{k}"] = out[f"label_{k}"].where(out[f"label_{k}"].notna(), out[k])
     out = out.reset_index(drop=True)
     out["_row"] = np.arange(len(out))
+    return out
+
+
+def _at_value(frame: pd.DataFrame, f: Facts, table: str, field: str | pd.Series) -> pd.DataFrame:
+    """The rows of `frame` (facts of `table`) pointed at the cell that prints `field` (a column name,
+    or one per row), where value_cells knows it; the row's box is kept as label_*. Called again with
+    another field, it moves only the rows whose cell for that field is known (a fallback goes first)."""
+    out = frame.copy()
+    for k in BOX:
+        if f"label_{k}" not in out.columns:
+            out[f"label_{k}"] = out[k]
+    if out.empty:
+        return out
+    row_key = ROW_KEYS[table]
+    cells = f.value_cells[f.value_cells["frame"] == table].assign(
+        evaluation_no=lambda v: v["evaluation_no"].astype(float), _no=lambda v: v["row_no"].astype(float).fillna(-1)
+    ).drop_duplicates(["doc_id", "evaluation_no", "_no", "field"])
+    wanted = pd.DataFrame({"doc_id": out["doc_id"].to_numpy(),
+                           "evaluation_no": out["evaluation_no"].astype(float).to_numpy(),
+                           "_no": out[row_key].astype(float).fillna(-1).to_numpy() if row_key else -1.0,
+                           "field": field.to_numpy() if isinstance(field, pd.Series) else field})
+    found = wanted.merge(cells, on=["doc_id", "evaluation_no", "_no", "field"], how="left")
+    known = found["page"].notna().to_numpy()
+    for k in BOX if known.any() else ():
+        out.loc[known, k] = found.loc[known, k].astype(float).to_numpy()
     return out
 
 
@@ -114,7 +145,7 @@ def execution_rate(f: Facts) -> pd.DataFrame:
     a_text = b["initial_budget_text"].where(b["rate_base"] == "initial", b["annual_budget_text"])
     b["detail"] = (_in_unit(b["executed_text"], b["executed_yuan"], b["money_unit"]) + " / "
                    + _in_unit(a_text, b["a"], b["money_unit"]) + " = " + b["expected_text"])
-    return _finish(b.assign(label=b["fund_source"]))
+    return _finish(_at_value(b, f, "budget_lines", "execution_rate").assign(label=b["fund_source"]))
 
 
 def budget_score(f: Facts) -> pd.DataFrame:
@@ -127,7 +158,7 @@ def budget_score(f: Facts) -> pd.DataFrame:
     b["detail"] = ("min(" + _fmt((b["execution_rate"] * 100).round(4)) + "%, 1) × "
                    + _fmt(b["weight"]) + " = " + b["expected_text"])
     b["detail_en"] = b["detail"]
-    return _finish(b.assign(label=b["fund_source"]))
+    return _finish(_at_value(b, f, "budget_lines", "score").assign(label=b["fund_source"]))
 
 
 def _sums_against_totals(f: Facts) -> pd.DataFrame:
@@ -145,7 +176,7 @@ def _sums_against_totals(f: Facts) -> pd.DataFrame:
         t["d"] = [max(d, reading.decimals(x) or 0) for d, x in zip(t["d"], t[text])]
         scale = t["money_unit"].map(vocab.MONEY_UNITS).fillna(1)
         parts_text = _fmt(t["expected"] / scale)
-        rows.append(t.assign(observed=t[amount], tolerance=0.5 * 10.0 ** -t["d"] * scale, detail=label,
+        rows.append(t.assign(field=amount, observed=t[amount], tolerance=0.5 * 10.0 ** -t["d"] * scale, detail=label,
                              detail_en=vocab_en(label), observed_text=_in_unit(t[text], t[amount], t["money_unit"]),
                              expected_text=_in_unit(parts_text, t["expected"], t["money_unit"])))
     return pd.concat(rows, ignore_index=True)
@@ -154,13 +185,13 @@ def _sums_against_totals(f: Facts) -> pd.DataFrame:
 def fund_sources_sum(f: Facts) -> pd.DataFrame:
     out = _sums_against_totals(f)
     out = out[~((out["observed"] == 0) & (out["expected"] > 0))]  # zero_total_with_parts says it
-    return _finish(out.assign(label=out["fund_source"]))
+    return _finish(_at_value(out, f, "budget_lines", out["field"]).assign(label=out["fund_source"]))
 
 
 def zero_total_with_parts(f: Facts) -> pd.DataFrame:
     out = _sums_against_totals(f)
     out = out.assign(expected=out["expected"].where(out["observed"] == 0, out["observed"]), tolerance=0.0)
-    return _finish(out.assign(label=out["fund_source"]))
+    return _finish(_at_value(out, f, "budget_lines", out["field"]).assign(label=out["fund_source"]))
 
 
 def vocab_en(label: str) -> str:
@@ -173,7 +204,8 @@ def budget_subline_score(f: Facts) -> pd.DataFrame:
     b["observed_text"] = _fmt(b["observed"])
     b["detail"] = "分值 " + _fmt(b["weight"]) + "、得分 " + _fmt(b["score"])
     b["detail_en"] = "points " + _fmt(b["weight"]) + " and score " + _fmt(b["score"])
-    return _finish(b.assign(label=b["fund_source"]), severity="warning")
+    field = pd.Series("weight", index=b.index).where(b["weight"].notna(), "score")
+    return _finish(_at_value(b, f, "budget_lines", field).assign(label=b["fund_source"]), severity="warning")
 
 
 def _money(value: float, unit: object, target_unit: object) -> float:
@@ -191,11 +223,12 @@ def cost_vs_executed(f: Facts) -> pd.DataFrame:
     t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
     t["observed_text"] = _in_unit(pd.Series(None, index=t.index, dtype=object), t["yuan"], t["money_unit"])
     t["expected_text"] = _in_unit(t["executed_text"], t["executed_yuan"], t["money_unit"])
-    return _finish(t.assign(label=t["fund_source"]), severity="warning")
+    # the cost is the indicators' sum, printed nowhere: the finding points at the executed amount it exceeds
+    return _finish(_at_value(t, f, "budget_lines", "executed_yuan").assign(label=t["fund_source"]), severity="warning")
 
 
 def indicator_score_range(f: Facts) -> pd.DataFrame:
-    i = f.indicators[f.indicators["score"].notna()].copy()
+    i = _at_value(f.indicators[f.indicators["score"].notna()], f, "indicators", "score")
     return _finish(i.assign(label=ROW_LABEL["indicators"](i), score_text=_fmt(i["score"]),
                             weight_text=_fmt(i["weight"]), observed_text=_fmt(i["score"]),
                             expected_text="0–" + _fmt(i["weight"])))
@@ -246,7 +279,7 @@ def indicator_score_rule(f: Facts) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=[*i.columns, "expected", "tolerance", "detail", "detail_en", "severity"])
     out["observed"] = out["score"]
     out = _tolerance_texts(out)
-    return _finish(out.assign(label=ROW_LABEL["indicators"](out)))
+    return _finish(_at_value(out, f, "indicators", "score").assign(label=ROW_LABEL["indicators"](out)))
 
 
 def _goal_key(frame: pd.DataFrame) -> pd.Series:
@@ -257,10 +290,11 @@ def level1_weights(f: Facts) -> pd.DataFrame:
     i = f.indicators[f.indicators["level1_points"].notna() & f.indicators["weight"].notna()]
     i = i.assign(goal_key=_goal_key(i))
     g = i.groupby(["doc_id", "evaluation_no", "goal_key", "level1"], as_index=False, sort=False).agg(
-        observed=("weight", "sum"), expected=("level1_points", "first"),
+        observed=("weight", "sum"), expected=("level1_points", "first"), indicator_no=("indicator_no", "first"),
         **{c: (c, "first") for c in BOX})
     g = _tolerance_texts(g.assign(tolerance=0.01))
-    return _finish(g.assign(label=g["level1"]))
+    # the points are printed in the 一级指标 cell (产出指标（50分）) of the group's first row
+    return _finish(_at_value(g, f, "indicators", "level1").assign(label=g["level1"]))
 
 
 def _parts(f: Facts) -> pd.DataFrame:
@@ -287,6 +321,7 @@ def total_weights(f: Facts) -> pd.DataFrame:
         ev["budget_in"], " + 预算执行分值 " + _fmt(ev["b_weight"]), "，不含预算执行分值")
     ev["detail_en"] = "indicator weights " + _fmt(ev["weights"]) + np.where(
         ev["budget_in"], " + budget points " + _fmt(ev["b_weight"]), ", without the budget's points")
+    ev = _at_value(_at_value(ev, f, "evaluations", "total_score"), f, "evaluations", "total_weight")
     return _finish(ev.assign(label=ROW_LABEL["evaluations"](ev)))
 
 
@@ -302,15 +337,7 @@ def total_score(f: Facts) -> pd.DataFrame:
     ev["detail_en"] = ("indicator scores add up to " + _fmt(ev["scores"])
                        + np.where(ev["budget_in"], " + budget score " + _fmt(ev["b_score"]), "")
                        + " = " + ev["expected_text"])
-    return _finish(_at_cell(ev, "total").assign(label=ROW_LABEL["evaluations"](ev)))
-
-
-def _at_cell(frame: pd.DataFrame, prefix: str) -> pd.DataFrame:
-    """Findings on a value printed in its own cell (总分, 评价等级) point at that cell where it is known."""
-    known = frame[f"{prefix}_page"].notna()
-    for k in BOX:
-        frame[k] = frame[f"{prefix}_{k}"].where(known, frame[k])
-    return frame
+    return _finish(_at_value(ev, f, "evaluations", "total_score").assign(label=ROW_LABEL["evaluations"](ev)))
 
 
 def grade(f: Facts) -> pd.DataFrame:
@@ -324,7 +351,7 @@ def grade(f: Facts) -> pd.DataFrame:
     ev = ev.assign(observed=ev["observed_text"].map(rank).astype(float),
                    expected=ev["expected_text"].map(rank).astype(float), tolerance=0.0,
                    detail=_fmt(ev["total_score"]))
-    return _finish(_at_cell(ev, "grade").assign(label=ROW_LABEL["evaluations"](ev)))
+    return _finish(_at_value(ev, f, "evaluations", "grade").assign(label=ROW_LABEL["evaluations"](ev)))
 
 
 def goal_points(f: Facts) -> pd.DataFrame:
@@ -333,7 +360,7 @@ def goal_points(f: Facts) -> pd.DataFrame:
     g = g.merge(sums, on=["doc_id", "evaluation_no", "goal_no"], how="left")
     g = g.assign(observed=g["weight"], expected=g["score"].fillna(0),
                  tolerance=g["weight"].map(reading.score_tolerance))
-    return _finish(_tolerance_texts(g).assign(label=_fmt(g["goal_no"])))
+    return _finish(_at_value(_tolerance_texts(g), f, "goals", "weight").assign(label=_fmt(g["goal_no"])))
 
 
 def required_fields(f: Facts) -> pd.DataFrame:
@@ -341,8 +368,10 @@ def required_fields(f: Facts) -> pd.DataFrame:
     for table, column, label, applies in REQUIRED:
         frame = getattr(f, table)
         frame = frame[applies(frame)] if applies is not None and len(frame) else frame
-        rows.append(frame[[c for c in KEYS if c in frame.columns]].assign(
-            observed=frame[column], detail=label, detail_en=FIELD_EN.get(label, label), label=ROW_LABEL[table](frame)))
+        found = frame[[c for c in KEYS if c in frame.columns]].assign(
+            observed=frame[column], detail=label, detail_en=FIELD_EN.get(label, label), label=ROW_LABEL[table](frame))
+        # where the value should be printed: its (empty) cell, when the form has one
+        rows.append(_at_value(found, f, table, column) if table in ROW_KEYS else found)
     out = pd.concat(rows, ignore_index=True)
     out["observed_text"] = "（空）"
     return _finish(out.assign(observed=out["observed"].astype(object)), severity="warning")
@@ -351,10 +380,11 @@ def required_fields(f: Facts) -> pd.DataFrame:
 def amounts_nonnegative(f: Facts) -> pd.DataFrame:
     lines = _with_unit(f)
     rows = [lines[lines[f"{c}_yuan"].notna()].assign(
-        observed=lambda b, c=c: b[f"{c}_yuan"], detail=label, detail_en=FIELD_EN[label],
+        field=f"{c}_yuan", observed=lambda b, c=c: b[f"{c}_yuan"], detail=label, detail_en=FIELD_EN[label],
         observed_text=lambda b, c=c: _in_unit(b[f"{c}_text"], b[f"{c}_yuan"], b["money_unit"]))
         for c, label in vocab.AMOUNT_LABELS.items()]
     out = pd.concat(rows, ignore_index=True)
+    out = _at_value(out, f, "budget_lines", out["field"])
     return _finish(out.assign(label=out["fund_source"], expected_text="≥ 0"))
 
 
@@ -364,6 +394,7 @@ def duplicate_indicators(f: Facts) -> pd.DataFrame:
     i["name_key"] = (i["name"].fillna("").str.replace(NAME_PREFIX, "", regex=True)
                      .str.replace(NAME_TAIL, "", regex=True))
     i[["level2", "target_text", "actual_text"]] = i[["level2", "target_text", "actual_text"]].fillna("")
+    i = _at_value(i, f, "indicators", "name")
     return _finish(i.assign(label=ROW_LABEL["indicators"](i), observed_text=i["name_key"]), severity="warning")
 
 
@@ -375,7 +406,7 @@ def rate_over_100(f: Facts) -> pd.DataFrame:
                  expected=b["execution_rate"].where(explained, b["execution_rate"].clip(upper=1)),
                  tolerance=[reading.rate_tolerance(r, t) for r, t in zip(b["execution_rate"], b["execution_rate_text"])])
     b["observed_text"] = b["execution_rate_text"].fillna(_fmt(b["observed"] * 100) + "%")
-    return _finish(b.assign(label=b["fund_source"]), severity="warning")
+    return _finish(_at_value(b, f, "budget_lines", "execution_rate").assign(label=b["fund_source"]), severity="warning")
 
 
 def _missed(row: dict) -> bool:
@@ -397,6 +428,8 @@ def deviation_reason(f: Facts) -> pd.DataFrame:
     i = i[pd.Series([_missed(r) for r in i.to_dict("records")], index=i.index, dtype=bool)].copy()
     given = i["deviation"].fillna("").str.strip()
     i["observed"] = given.where(~given.isin(vocab.NOT_APPLICABLE | {""}), None).astype(object)
+    # the 偏差原因 cell; a form without that column, the 实际完成值 cell the reason would explain
+    i = _at_value(_at_value(i, f, "indicators", "actual_text"), f, "indicators", "deviation")
     return _finish(i.assign(label=ROW_LABEL["indicators"](i), observed_text=_fmt(i["score"]),
                             weight_text=_fmt(i["weight"]), detail="偏差原因", detail_en="deviation reason"),
                    severity="warning")
@@ -422,7 +455,7 @@ def placeholders_dropped(f: Facts) -> Facts:
                    & i["weight"].fillna(0).eq(0) & i["score"].fillna(0).eq(0))
     if not placeholder.any():
         return f
-    return Facts(f.documents, f.evaluations, f.budget_lines, f.goals, i[~placeholder])
+    return replace(f, indicators=i[~placeholder])
 
 
 def latest_fiscal_year() -> int:

@@ -74,13 +74,29 @@ def _render(page: pdfium.PdfPage, window: tuple[float, float, float, float], sca
     return page.render(scale=scale, crop=(left, bottom, width - right, height - top)).to_pil().convert("RGB")
 
 
-def _crop(page: pdfium.PdfPage, box: tuple[float, float, float, float], printed: object = None) -> str:
-    """The offending cells with a little context, as a data: URI: the row's label cell and, when the
-    observed value is printed elsewhere on the row, that value outlined; a wide row is cut into those
-    two pieces side by side, so the figures stay legible at report size."""
+Box = tuple[float, float, float, float]
+
+
+def _beside(box: Box, label: Box | None, printed: object, page: pdfium.PdfPage) -> tuple[Box, Box | None]:
+    """(the row's label cell, the value's cell) to draw for a finding at `box` whose row is `label` (None:
+    on another page). A value cell on its label's line is drawn beside it; one elsewhere (a 总分 under
+    the form, its evaluation's first cell above) alone; a finding at its row (value cell unknown) has
+    its printed figure searched for on the row."""
+    if label is None:
+        return box, None
+    if label == box:
+        return box, _value_box(page, box, printed)
+    same_line = label[1] < box[3] and box[1] < label[3] and label[2] <= box[0] + 1
+    return (label, box) if same_line else (box, None)
+
+
+def _crop(page: pdfium.PdfPage, box: Box, label: Box | None = None, printed: object = None) -> str:
+    """The offending cells with a little context, as a data: URI: the value's cell outlined and its row's
+    label cell (blue) beside it; a wide row is cut into those two pieces side by side, so the figures
+    stay legible at report size. A value with no label on its line keeps room on its left (总分)."""
     width, height = page.get_size()
+    box, value = _beside(box, label, printed, page)
     x0, y0, x1, y1 = box
-    value = _value_box(page, box, printed)
     band = (max(0.0, min(y0, value[1] if value else y0) - MARGIN / 2),
             min(height, max(y1, value[3] if value else y1) + MARGIN / 2))
     # A value in its own cell (总分) keeps room on its left for the row's label.
@@ -167,7 +183,9 @@ def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | 
         try:
             for k, r in rows.iterrows():
                 if 1 <= int(r["page"]) <= len(pdf):
-                    out[k] = _crop(pdf[int(r["page"]) - 1], (r["x0"], r["y0"], r["x1"], r["y1"]), r["observed"])
+                    label = (r["label_x0"], r["label_y0"], r["label_x1"], r["label_y1"]) \
+                        if r["label_page"] == r["page"] else None
+                    out[k] = _crop(pdf[int(r["page"]) - 1], (r["x0"], r["y0"], r["x1"], r["y1"]), label, r["observed"])
         finally:
             pdf.close()
     return out

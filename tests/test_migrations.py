@@ -86,3 +86,37 @@ def test_the_next_run_rereads_what_the_previous_release_read(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         versions = con.execute("SELECT DISTINCT parser_version FROM documents").fetchall()
         assert len(versions) == 1 and versions[0][0] != "0.1.0"
+        # the re-read facts come with the cells their values are printed in (007's value_cells)
+        assert con.execute("SELECT count(DISTINCT doc_id) FROM value_cells").fetchone()[0] == after["documents"] - 1
+        assert con.execute("SELECT count(*) FROM value_cells WHERE field = 'total_score'").fetchone()[0] == \
+            con.execute("SELECT count(*) FROM evaluations WHERE total_score IS NOT NULL").fetchone()[0]
+
+
+def test_007_moves_the_total_and_grade_cells_into_value_cells(tmp_path):
+    """A warehouse at version 6 kept its 总分 and grade cells on evaluations (total_*, grade_*): 007 copies
+    them into value_cells, where every value's cell now is, and drops those columns."""
+    from warehouse.schema import SQL_DIR, migrations
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(PREVIOUS, db)
+    with duckdb.connect(str(db)) as con:  # the warehouse as release 006 left it
+        con.execute((SQL_DIR / "00_schema_migrations.sql").read_text(encoding="utf-8"))
+        for version, path in migrations():
+            if version < 7:
+                con.execute(path.read_text(encoding="utf-8"))
+                con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, path.stem])
+        con.execute("UPDATE evaluations SET total_page = 2, total_x0 = 564.1, total_y0 = 231.6, total_x1 = 641.3, "
+                    "total_y1 = 250.2 WHERE evaluation_no = 0")
+        with_total = con.execute("SELECT count(*) FROM evaluations WHERE evaluation_no = 0").fetchone()[0]
+
+    warehouse.connect(db).close()
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert schema_version(con) == latest_version()
+        cells = con.execute("SELECT DISTINCT frame, row_no, field, page, x0, y0, x1, y1 FROM value_cells").fetchall()
+        assert cells == [("evaluations", None, "total_score", 2, 564.1, 231.6, 641.3, 250.2)]
+        assert con.execute("SELECT count(*) FROM value_cells").fetchone()[0] == with_total > 0
+        columns = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'evaluations'").fetchall()}
+        assert not columns & {f"{cell}_{k}" for cell in ("total", "grade") for k in ("page", "x0", "y0", "x1", "y1")}
+        assert {"total_score", "grade"} <= columns

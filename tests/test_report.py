@@ -83,8 +83,9 @@ def test_report_lists_the_worst_findings_and_points_to_the_warehouse_for_the_res
 
 
 def test_crops_cut_a_wide_summary_row_to_its_label_and_value_legibly() -> None:
-    """longgang's summary page is a wide table: its fund_sources_sum finding is cut to the row label and
-    the printed 1407.1 at a scale where that small print reads, not the full-width row."""
+    """longgang's summary page is a wide table: its fund_sources_sum finding points at the total's 实际支出
+    cell (1407.1), and its crop is cut to the row's label and that cell at a scale where the small print
+    reads, not the full-width row."""
     import base64
     import io
 
@@ -96,16 +97,23 @@ def test_crops_cut_a_wide_summary_row_to_its_label_and_value_legibly() -> None:
     from transform import build_facts
 
     pdf = CORPUS / "longgang-2020-department-summary.pdf"
-    facts = build_facts(read_document(pdf), pdf.name)
+    extraction = read_document(pdf)
+    facts = build_facts(extraction, pdf.name)
     finding = expectations.validate(facts).iloc[0]
-    assert finding["rule"] == "fund_sources_sum" and finding["page"] == 1
+    assert finding["rule"] == "fund_sources_sum" and finding["page"] == 1 == finding["label_page"]
     box = tuple(finding[k] for k in ("x0", "y0", "x1", "y1"))
+    label = tuple(finding[f"label_{k}"] for k in ("x0", "y0", "x1", "y1"))
+    # the total's 实际支出金额 cell that was compared, right of the row's label on the same line
+    cells = extraction.cells
+    value = cells[(cells.page == 1) & (cells[["x0", "y0", "x1", "y1"]] - list(box)).abs().max(axis=1).lt(0.01)]
+    assert len(value) == 1 and value.iloc[0]["text"] == finding["observed"].split()[0]
+    assert label[2] <= box[0] and label[1] < box[3] and box[1] < label[3]
     document = pdfium.PdfDocument(str(pdf))
     try:
         page = document[0]
-        value = report._value_box(page, box, finding["observed"])
-        assert value is not None and value[0] >= box[2]  # the figure, right of the row's label
-        crop = Image.open(io.BytesIO(base64.b64decode(report._crop(page, box, finding["observed"]).split(",", 1)[1])))
+        assert report._beside(box, label, finding["observed"], page) == (label, box)
+        crop = Image.open(io.BytesIO(base64.b64decode(
+            report._crop(page, box, label, finding["observed"]).split(",", 1)[1])))
         page_width = page.get_size()[0]
     finally:
         document.close()

@@ -23,7 +23,7 @@ def test_every_column_of_every_table_and_view_is_commented(sample_warehouse):
         tables = {t for (t,) in con.execute("SELECT DISTINCT table_name FROM duckdb_columns() "
                                             "WHERE schema_name = 'main' AND NOT internal").fetchall()}
     assert missing == []
-    assert {"documents", "evaluations", "budget_lines", "goals", "indicators", "runs", "dq_results",
+    assert {"documents", "evaluations", "budget_lines", "goals", "indicators", "value_cells", "runs", "dq_results",
             "v_budget_execution", "v_indicators", "v_bureau_year", "v_dq_findings"} <= tables
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from transform import labels as L
-from transform.facts import Facts
+from transform.facts import COLUMNS, ROW_KEYS, Facts
 from transform.confidence import assess
 from transform.families import family
 from transform.grid import Grid, GridCell, label_prefix
@@ -49,7 +49,7 @@ def _separate_pages(extraction, file_name: str) -> Facts:
         except UnknownForm:
             continue
         offset = sum(len(f.evaluations) for f in found)
-        for name in ("evaluations", "budget_lines", "goals", "indicators"):
+        for name in ("evaluations", "budget_lines", "goals", "indicators", "value_cells"):
             getattr(facts, name)["evaluation_no"] += offset
         found.append(facts)
     if not found:
@@ -101,7 +101,8 @@ def _document_facts(extraction, file_name: str) -> Facts:
     money_unit = units[0] if units else stated  # None when the form states none: never a silent 元
     ctx = Context(extraction.sha256, title, title_lines, money_unit)
 
-    records: dict[str, list[dict]] = {k: [] for k in ("evaluations", "budget_lines", "goals", "indicators")}
+    records: dict[str, list[dict]] = {k: [] for k in ("evaluations", "budget_lines", "goals", "indicators",
+                                                      "value_cells")}
     ocr_confidence = float(cells.confidence.mean()) if extraction.ocr else None
     for no, draft in enumerate(drafts):
         if summary is None:
@@ -245,9 +246,23 @@ def _prov(cell: GridCell | None) -> dict:
             "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1, "locator": cell.locator}
 
 
-def _cell_box(prefix: str, cell: GridCell | None) -> dict:
-    """page and bbox of one value cell, as `prefix`_page, `prefix`_x0 …"""
-    return {f"{prefix}_{k}": getattr(cell, k) if cell is not None else None for k in ("page", "x0", "y0", "x1", "y1")}
+# The fact column each value of a draft is read into, where the draft names it otherwise.
+BUDGET_FIELDS = {"initial_budget": "initial_budget_yuan", "annual_budget": "annual_budget_yuan",
+                 "executed": "executed_yuan"}
+INDICATOR_FIELDS = {"target": "target_text", "actual": "actual_text"}
+
+
+def _value_cells(records: dict, key: dict, frame: str, row: dict, cells: dict[str, GridCell | None],
+                 renames: dict[str, str] | None = None) -> None:
+    """One value_cells row per field of fact row `row` read from a cell."""
+    row_key = ROW_KEYS[frame]
+    for name, cell in cells.items():
+        if cell is None:
+            continue
+        records["value_cells"].append({
+            **key, "frame": frame, "row_no": row[row_key] if row_key else None,
+            "field": (renames or {}).get(name, name), "page": cell.page,
+            "x0": cell.x0, "y0": cell.y0, "x1": cell.x1, "y1": cell.y1, "locator": cell.locator})
 
 
 def _label(text: str | None) -> str | None:
@@ -274,8 +289,10 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
         "project_nature": ticked(h.get("project_nature")),
         "total_score": number(total.text) if total else None, "total_score_text": clean(total.text) if total else None,
         "grade": clean(h.get("grade")) if h.get("grade") else None,
-        "notes": "\n".join(d.notes) or None, **_prov(d.first),
-        **_cell_box("total", total), **_cell_box("grade", d.header_cells.get("grade"))})
+        "notes": "\n".join(d.notes) or None, **_prov(d.first)})
+    _value_cells(records, key, "evaluations", records["evaluations"][-1],
+                 {**{k: c for k, c in d.header_cells.items() if k in COLUMNS["evaluations"]}, "total_score": total,
+                  "total_weight": d.total_weight})
 
     factor = L.MONEY_UNITS.get(ctx.money_unit or "")
     meta = d.budget_meta
@@ -299,11 +316,14 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
             "rate_base": base, "execution_rate": rate(b.get("execution_rate"), percent),
             "execution_rate_text": clean(b.get("execution_rate")),
             "weight": weight, "score": number(b.get("score")), **_prov(b["cell"])})
+        _value_cells(records, key, "budget_lines", records["budget_lines"][-1],
+                     {"fund_source": b["label_cell"], **b["cells"]}, BUDGET_FIELDS)
 
     for g in d.goals:
         records["goals"].append({**key, "goal_no": g["goal_no"], "weight": g["weight"],
                                  "target_text": answer(g["target_text"]), "actual_text": answer(g["actual_text"]),
                                  **_prov(g["cell"])})
+        _value_cells(records, key, "goals", records["goals"][-1], g["cells"])
 
     for i, ind in enumerate(d.indicators):
         op_text = answer(ind.get("target_op_text"))
@@ -319,3 +339,4 @@ def _evaluation(records: dict, ctx: Context, no: int, d: Draft, scope: str) -> N
             "weight": number(ind.get("weight")), "score": number(ind.get("score")),
             "deviation": answer(ind.get("deviation")), "scoring_method": answer(ind.get("scoring_method")),
             **_prov(ind["cell"])})
+        _value_cells(records, key, "indicators", records["indicators"][-1], ind["cells"], INDICATOR_FIELDS)

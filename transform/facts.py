@@ -6,10 +6,8 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 PROVENANCE = ["table", "row", "page", "x0", "y0", "x1", "y1", "locator"]
-# Where an evaluation's 总分 and grade are printed (often a later page than its first cell): findings
-# on them point there.
-TOTAL_CELL = ["total_page", "total_x0", "total_y0", "total_x1", "total_y1"]
-GRADE_CELL = ["grade_page", "grade_x0", "grade_y0", "grade_x1", "grade_y1"]
+# value_cells.frame → the key column its row_no stands for (evaluations: none, row_no is null).
+ROW_KEYS = {"evaluations": None, "budget_lines": "line_no", "goals": "goal_no", "indicators": "indicator_no"}
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "file_name", "title", "layout", "fiscal_year", "money_unit", "issuer",
@@ -17,7 +15,7 @@ COLUMNS: dict[str, list[str]] = {
     "evaluations": ["doc_id", "evaluation_no", "scope", "project_name", "project_code",
                     "implementing_unit", "supervising_unit", "supervising_unit_code", "unit_code", "period", "is_key_project",
                     "project_nature", "total_score", "total_score_text", "grade", "notes", "reading_confidence",
-                    "reading_doubts", *PROVENANCE, *TOTAL_CELL, *GRADE_CELL],
+                    "reading_doubts", *PROVENANCE],
     "budget_lines": ["doc_id", "evaluation_no", "line_no", "fund_source", "is_total",
                      "initial_budget_yuan", "annual_budget_yuan", "executed_yuan",
                      "initial_budget_text", "annual_budget_text", "executed_text", "rate_base",
@@ -28,6 +26,11 @@ COLUMNS: dict[str, list[str]] = {
                    "target_is_qualitative", "measure_unit", "actual_text", "actual_op", "actual_value",
                    "actual_unit", "actual_is_qualitative", "weight", "score", "deviation",
                    "scoring_method", *PROVENANCE],
+    # Where each value read from a cell is printed: the evidence a finding on it points at (a 总分 on
+    # a later page, the 执行率 cell of a wide summary row), one row per fact row and field. `field` is
+    # the fact column read from the cell, or total_weight: the 权重 printed on the 总分 row.
+    "value_cells": ["doc_id", "evaluation_no", "frame", "row_no", "field", "page", "x0", "y0", "x1", "y1",
+                    "locator"],
 }
 
 
@@ -38,6 +41,7 @@ class Facts:
     budget_lines: pd.DataFrame
     goals: pd.DataFrame
     indicators: pd.DataFrame
+    value_cells: pd.DataFrame
 
     @classmethod
     def from_records(cls, records: dict[str, list[dict]]) -> Facts:

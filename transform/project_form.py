@@ -19,7 +19,9 @@ Span = tuple[float, float]
 
 @dataclass
 class Draft:
-    """What one form says, as printed, before normalisation into fact rows."""
+    """What one form says, as printed, before normalisation into fact rows. Each budget line, goal and
+    indicator keeps, beside its texts, `cell` (the row's main cell) and `cells` (field → the cell each
+    value was read from), as the header keeps `header_cells` and the total its cell."""
     header: dict[str, str] = field(default_factory=dict)
     header_cells: dict[str, GridCell] = field(default_factory=dict)
     budget: list[dict] = field(default_factory=list)
@@ -27,6 +29,7 @@ class Draft:
     goals: list[dict] = field(default_factory=list)
     indicators: list[dict] = field(default_factory=list)
     total: GridCell | None = None
+    total_weight: GridCell | None = None  # the 权重/分值 printed on the 总分 row, where the form prints one
     notes: list[str] = field(default_factory=list)
     first: GridCell | None = None
     last: GridCell | None = None
@@ -106,7 +109,7 @@ class ProjectFormReader:
                 if pair and value is not None and number(value.text) is not None:
                     self._touch(cell)
                     self.draft.budget.append({"fund_source": cell.label, "annual_budget": value.text,
-                                              "cell": value, "label_cell": cell})
+                                              "cell": value, "label_cell": cell, "cells": {"annual_budget": value}})
                     self._unit_from(value.text)
                     found = True
                 continue
@@ -137,13 +140,15 @@ class ProjectFormReader:
                     # A block label beside the indicator header (Hubei): the goal has points, no text.
                     self.goal_no = ordinal(found.group("no")) if found.group("no") else None
                     self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
-                                             "target_text": None, "actual_text": None, "cell": cell})
+                                             "target_text": None, "actual_text": None, "cell": cell,
+                                             "cells": {"weight": cell}})
                     self._touch(cell)
                     return False
                 self.goal_no = ordinal(found.group("no")) if found.group("no") else None
                 self.draft.goals.append({"goal_no": self.goal_no, "weight": points(cell.text),
                                          "target_text": text_cell.text if text_cell else None,
-                                         "actual_text": None, "cell": text_cell or cell})
+                                         "actual_text": None, "cell": text_cell or cell,
+                                         "cells": {"weight": cell, "target_text": text_cell}})
                 self._touch(cell)
                 self.mode = "goal"
                 return True
@@ -230,7 +235,7 @@ class ProjectFormReader:
         self.draft.goals.append({"goal_no": None, "weight": None,
                                  "target_text": target.text if target else None,
                                  "actual_text": actual.text if actual else None,
-                                 "cell": target or texts[0]})
+                                 "cell": target or texts[0], "cells": {"target_text": target, "actual_text": actual}})
         self._touch(target or texts[0])
         self.mode, self.goal_cols, self.goal_label = "after_goals", {}, None
         return True
@@ -245,6 +250,9 @@ class ProjectFormReader:
                 score = next((c for c in grid.row(r) if c.x0 >= first.x1 - 1 and number(c.text) is not None
                               and c.x0 >= self.indicator_cols.get("weight", (0, 0))[1] - 1), None)
             self.draft.total = score
+            weight = grid.under(r, self.indicator_cols["weight"]) if "weight" in self.indicator_cols else None
+            if weight is not None and weight is not first and number(weight.text) is not None:
+                self.draft.total_weight = weight
             self._touch(first)
             return True
         if re.fullmatch(L.NOTE_LABELS, first.label):
@@ -262,10 +270,12 @@ class ProjectFormReader:
         if not labels:
             return
         label = labels[-1]
-        line = {"fund_source": label.text, "cell": label, "label_cell": label}
+        line = {"fund_source": label.text, "cell": label, "label_cell": label, "cells": {}}
         for name, span in self.budget_cols.items():
             cell = grid.under(r, span)
-            line[name] = cell.text if cell is not None and cell is not label else None
+            cell = cell if cell is not label else None
+            line[name] = cell.text if cell is not None else None
+            line["cells"][name] = cell
         self.draft.budget.append(line)
         self._touch(label)
 
@@ -290,10 +300,12 @@ class ProjectFormReader:
             for key in ("level1", "level2"):
                 if key in self.indicator_cols and not answer(out.get(key)) and previous.get(key):
                     out[key] = previous[key]
+                    row[key] = previous["cells"].get(key)  # its evidence is where it is printed
                     if key == "level1":
                         out["level1_points"] = previous["level1_points"]
         main = row.get("name") or row.get("target") or row.get("actual")
         out["cell"] = main
+        out["cells"] = row
         self.draft.indicators.append(out)
         self._touch(main)
 

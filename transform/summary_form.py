@@ -76,29 +76,35 @@ def _draft(grid: Grid, rows: range, paths: list, stray: str | None) -> Draft:
         if name:
             fields[name] = value
     d.header.update({k: v for k, v in fields.items() if k in ("project_name", "implementing_unit") and v})
+    d.header_cells.update({k: c for k in d.header if (c := values.get(_path(text, k))) is not None})
     first = next(c for c in grid.starting(r))
     d.first = d.last = first
     annual = next((p for p in text if match(L.SUMMARY_FIELDS, p) == "annual_budget"), "")
     executed = next((p for p in text if match(L.SUMMARY_FIELDS, p) == "executed"), "")
     d.budget.append({"fund_source": f"{annual}/{executed.split('/')[0]}", "annual_budget": fields.get("annual_budget"),
                      "executed": fields.get("executed"), "execution_rate": fields.get("execution_rate"),
-                     "cell": first, "label_cell": first})
+                     "cell": first, "label_cell": first,
+                     "cells": {k: values.get(_path(text, k)) for k in ("annual_budget", "executed", "execution_rate")}})
     for path, value in text.items():
         source = re.fullmatch(L.SUMMARY_FUND_SOURCES, path)
         if source:
             d.budget.append({"fund_source": source.group("name") or source.group("other"), "executed": value,
-                             "cell": values[path], "label_cell": values[path]})
+                             "cell": values[path], "label_cell": values[path], "cells": {"executed": values[path]}})
     d.budget_meta["execution_rate_label"] = "%"
     d.goals.append({"goal_no": None, "weight": None, "target_text": fields.get("goal_target"),
-                    "actual_text": fields.get("goal_actual"), "cell": values.get(_path(text, "goal_target"))})
+                    "actual_text": fields.get("goal_actual"), "cell": values.get(_path(text, "goal_target")),
+                    "cells": {"target_text": values.get(_path(text, "goal_target")),
+                              "actual_text": values.get(_path(text, "goal_actual"))}})
     pairs: dict[tuple[str, str], dict] = {}
     for path, value in text.items():
         found = re.fullmatch(L.SUMMARY_INDICATOR, path)
         if found:
             key = (found.group("level1"), found.group("level2"))
             part = "target" if found.group("part") == "年度指标内容" else "actual"
-            pairs.setdefault(key, {"goal_no": None, "level1": key[0], "level1_points": None, "level2": key[1],
-                                   "cell": values[path]})[part] = value
+            pair = pairs.setdefault(key, {"goal_no": None, "level1": key[0], "level1_points": None, "level2": key[1],
+                                          "cell": values[path], "cells": {}})
+            pair[part] = value
+            pair["cells"][part] = values[path]
     d.indicators = list(pairs.values())
     notes = [f"问题：{clean(fields.get('problems')) or ''}", f"整改：{clean(fields.get('rectification')) or ''}"]
     if stray:

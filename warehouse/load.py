@@ -15,7 +15,7 @@ import pandas as pd
 
 from transform.facts import Facts
 
-FACT_TABLES = ["evaluations", "budget_lines", "goals", "indicators"]
+FACT_TABLES = ["evaluations", "budget_lines", "goals", "indicators", "value_cells"]
 # The frames' provenance columns `table`/`row` are SQL keywords; the warehouse names them table_no/row_no.
 RENAMES = {"table": "table_no", "row": "row_no"}
 # Evaluation keys an analyst filters on, taken from the document header onto every evaluation.

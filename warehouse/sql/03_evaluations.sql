@@ -28,10 +28,6 @@ CREATE TABLE IF NOT EXISTS evaluations (
     table_no          INTEGER,
     row_no            INTEGER,
     grade             VARCHAR,
-    total_page        INTEGER,
-    total_x0 DOUBLE, total_y0 DOUBLE, total_x1 DOUBLE, total_y1 DOUBLE,
-    grade_page        INTEGER,
-    grade_x0 DOUBLE, grade_y0 DOUBLE, grade_x1 DOUBLE, grade_y1 DOUBLE,
     PRIMARY KEY (doc_id, evaluation_no)
 );
 COMMENT ON TABLE evaluations IS '自评表: one per project or department form';
@@ -66,13 +62,3 @@ COMMENT ON COLUMN evaluations.y1 IS 'provenance: cell bbox top';
 COMMENT ON COLUMN evaluations.locator IS 'provenance: where in the source file: p3 (PDF page), 项目支出绩效自评表!B3:D4 (sheet and cell range), table 2 r5c1 (Word/HTML table, row, column)';
 COMMENT ON COLUMN evaluations.table_no IS 'provenance: table number in the document';
 COMMENT ON COLUMN evaluations.row_no IS 'provenance: grid row in that table';
-COMMENT ON COLUMN evaluations.total_page IS 'page of the 总分 / 自评得分 cell (findings on the total point there)';
-COMMENT ON COLUMN evaluations.total_x0 IS '总分 cell bbox left, PDF points from bottom-left';
-COMMENT ON COLUMN evaluations.total_y0 IS '总分 cell bbox bottom';
-COMMENT ON COLUMN evaluations.total_x1 IS '总分 cell bbox right';
-COMMENT ON COLUMN evaluations.total_y1 IS '总分 cell bbox top';
-COMMENT ON COLUMN evaluations.grade_page IS 'page of the 评价等级 value cell';
-COMMENT ON COLUMN evaluations.grade_x0 IS '评价等级 cell bbox left';
-COMMENT ON COLUMN evaluations.grade_y0 IS '评价等级 cell bbox bottom';
-COMMENT ON COLUMN evaluations.grade_x1 IS '评价等级 cell bbox right';
-COMMENT ON COLUMN evaluations.grade_y1 IS '评价等级 cell bbox top';

@@ -6,6 +6,7 @@ WITH fact_docs AS (
     UNION SELECT doc_id FROM budget_lines
     UNION SELECT doc_id FROM goals
     UNION SELECT doc_id FROM indicators
+    UNION SELECT doc_id FROM value_cells
 )
 SELECT 'facts without a loaded document' AS problem, f.doc_id
 FROM fact_docs f
