@@ -98,7 +98,7 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[Pag
     cy = np.array([g.cy for g in glyphs])[:, None]
     inside = (box[:, 0] <= cx) & (cx < box[:, 2]) & (box[:, 1] <= cy) & (cy < box[:, 3])
     owner = np.where(inside.any(axis=1), inside.argmax(axis=1), -1)
-    _punctuation_with_its_line(glyphs, owner)
+    _punctuation_with_its_characters(glyphs, owner)
     buckets: dict[int, list[Glyph]] = {}
     for g, o in zip(glyphs, owner.tolist()):
         buckets.setdefault(o, []).append(g)
@@ -127,24 +127,29 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
                   key=lambda c: (c.row, c.x0))
 
 
-def _punctuation_with_its_line(glyphs: list[Glyph], owner: np.ndarray) -> None:
-    """A comma or semicolon sits low in its line: where a cell's edge (a cut page's bottom rule) runs
-    through the line, it goes to the cell of the characters beside it, not out of the table."""
-    marks = [i for i in np.flatnonzero(owner == -1) if unicodedata.category(glyphs[i].char).startswith("P")]
+def _punctuation_with_its_characters(glyphs: list[Glyph], owner: np.ndarray) -> None:
+    """Commas sit low in their line and quotes (“ ”) high: where a cell's edge (a cut page's bottom rule)
+    runs through a line, a mark goes where the character beside it goes, into the table or out of it."""
+    marks = [i for i, g in enumerate(glyphs) if unicodedata.category(g.char).startswith("P")]
     if not marks:
         return
-    placed = np.array([j for j in np.flatnonzero(owner >= 0)
-                       if not unicodedata.category(glyphs[j].char).startswith("P")], dtype=int)
-    if not len(placed):
+    letters = np.array([i for i, g in enumerate(glyphs) if not unicodedata.category(g.char).startswith("P")],
+                       dtype=int)
+    if not len(letters):
         return
-    y0, y1, cx = (np.array([getattr(glyphs[j], k) for j in placed]) for k in ("y0", "y1", "cx"))
+    y0, y1, cx = (np.array([getattr(glyphs[j], k) for j in letters]) for k in ("y0", "y1", "cx"))
     height = y1 - y0
     for i in marks:
         g = glyphs[i]
-        near = (y0 <= g.cy) & (g.cy <= y1 + 0.3 * height) & (np.abs(cx - g.cx) < 1.5 * height)
+        beside = np.abs(cx - g.cx) < 1.5 * height
+        near = (y0 <= g.cy) & (g.cy <= y1) & beside  # its own line first, then a little above or below it
+        if not near.any():
+            near = (y0 - 0.3 * height <= g.cy) & (g.cy <= y1 + 0.3 * height) & beside
         if near.any():
             candidates = np.flatnonzero(near)
-            owner[i] = owner[placed[candidates[np.argmin(np.abs(cx[candidates] - g.cx))]]]
+            theirs = owner[letters[candidates[np.argmin(np.abs(cx[candidates] - g.cx))]]]
+            if -1 in (owner[i], theirs):  # in or out of the table; a mark in the next cell stays there
+                owner[i] = theirs
 
 
 def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list[TextLine]:

@@ -9,7 +9,6 @@ cell it is printed in, whatever the font claims.
 from __future__ import annotations
 
 import ctypes
-import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -58,6 +57,9 @@ def _placed(glyph: Glyph, m: tuple[float, ...]) -> Glyph:
     return Glyph(glyph.char, min(xs), min(ys), max(xs), max(ys))
 
 
+Box = tuple[float, float, float, float]
+
+
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     """Every visible printed (inked) character of the page with its tight box, as the page is displayed."""
     matrix = display_matrix(page)
@@ -65,7 +67,8 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     try:
         raw = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        printed: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]] = []
+        clips = _ClipBoxes()
+        printed: list[tuple[Glyph, Box | None]] = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
             if code in (0, 0xFFFE, 0xFFFF) or code in (0x0A, 0x0D):
@@ -74,55 +77,44 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             # Spaces have no ink to place; word gaps are re-derived from geometry (text.py).
             if char.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
                 continue
-            printed.append((Glyph(char, left.value, bottom.value, right.value, top.value),
-                            pdfium_c.FPDFText_GetTextObject(raw, i)))
-        clips = _ClipBoxes()
-        runs = _runs(printed)
-        lines = [(run, clips.shown(run)) for run in runs if not _punctuation(run)]
-        out = [g for _, shown in lines for g in shown]
-        for run in runs:
-            if _punctuation(run):
-                # Punctuation set in a font of its own (a text object apart) sits low in a line of full
-                # characters: it is shown where that line is, not by its own centre.
-                line = _line_of(run, lines)
-                out.extend(clips.shown(run) if line is None else [g for g, _ in run] if line[1] else [])
-        return [g if matrix == IDENTITY else _placed(g, matrix) for g in out]
+            glyph = Glyph(char, left.value, bottom.value, right.value, top.value)
+            printed.append((glyph, clips.box(pdfium_c.FPDFText_GetTextObject(raw, i))))
+        shown = _shown(printed)  # clips are in user space
+        return shown if matrix == IDENTITY else [_placed(g, matrix) for g in shown]
     finally:
         textpage.close()
 
 
-def _runs(printed: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> list[list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]]:
-    """Consecutive characters of one text object on one line."""
-    runs: list[list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]] = []
-    for glyph, obj in printed:
-        if runs:
-            last, last_obj = runs[-1][-1]
-            if _key(obj) == _key(last_obj) and abs(last.cy - glyph.cy) < 0.6 * max(last.height, glyph.height, 1.0):
-                runs[-1].append((glyph, obj))
+def _shown(printed: list[tuple[Glyph, Box | None]]) -> list[Glyph]:
+    """The glyphs their clips let through. A line of text is judged whole, at the middle of its full-height
+    characters: a line a page break cuts through is on one page or the other, never a few characters
+    (a comma, digits of another font) on each, as single tight ink boxes would put it. A character
+    with no clip of its own in a clipped line (a comma pdfium gives a text object apart) goes with
+    the characters beside it."""
+    from extract.text import group_lines  # text.py builds on Glyph: imported here, not at the top
+
+    clip_of = {id(g): box for g, box in printed}
+    out: list[Glyph] = []
+    for line in group_lines([g for g, _ in printed]):
+        clipped = [g for g in line if clip_of[id(g)] is not None]
+        groups: dict[Box | None, list[Glyph]] = {}
+        for g in line:
+            box = clip_of[id(g)]
+            if box is None and clipped:
+                beside = min(clipped, key=lambda c: abs(c.cx - g.cx))
+                box = clip_of[id(beside)] if abs(beside.cx - g.cx) < 1.5 * beside.height else None
+            groups.setdefault(box, []).append(g)
+        for box, glyphs in groups.items():
+            if box is None:
+                out.extend(glyphs)
                 continue
-        runs.append([(glyph, obj)])
-    return runs
-
-
-def _punctuation(run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> bool:
-    return all(unicodedata.category(g.char).startswith("P") for g, _ in run)
-
-
-def _line_of(run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]], lines: list) -> tuple | None:
-    """The line of full-height characters a run of punctuation stands in: its band holds the
-    punctuation's bottom, and it reaches to within a character of it."""
-    g = run[0][0]
-    for line, shown in lines:
-        y0, y1 = min(h.y0 for h, _ in line), max(h.y1 for h, _ in line)
-        x0, x1 = min(h.x0 for h, _ in line), max(h.x1 for h, _ in line)
-        size = y1 - y0
-        if y0 - 0.3 * size <= g.y0 <= y1 and x0 - size <= g.cx <= x1 + size:
-            return line, shown
-    return None
-
-
-def _key(obj: pdfium_c.FPDF_PAGEOBJECT) -> int | None:
-    return ctypes.cast(obj, ctypes.c_void_p).value
+            tallest = max(g.height for g in glyphs)
+            middles = sorted(g.cy for g in glyphs if g.height >= 0.6 * tallest)
+            # No slack in height: the two pages' clips meet at the cut, so exactly one holds the middle.
+            if box[1] <= middles[len(middles) // 2] <= box[3]:
+                slack = _ClipBoxes.SLACK
+                out.extend(g for g in glyphs if box[0] - slack <= g.cx <= box[2] + slack)
+    return out
 
 
 class _ClipBoxes:
@@ -135,24 +127,13 @@ class _ClipBoxes:
         self._boxes: dict[int, tuple[float, float, float, float] | None] = {}
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
 
-    def shown(self, run: list[tuple[Glyph, pdfium_c.FPDF_PAGEOBJECT]]) -> list[Glyph]:
-        """The glyphs of one line of one text object its clip shows. A line is judged whole, at its
-        middle height: cut through by a page break, it is on one page or the other, never a few
-        characters on each (tight ink boxes put single glyphs' centres either side of the cut)."""
-        glyph, obj = run[0]
-        key = _key(obj)
+    def box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> Box | None:
+        key = ctypes.cast(text_object, ctypes.c_void_p).value
         if key is None:
-            return [g for g, _ in run]
+            return None
         if key not in self._boxes:
-            self._boxes[key] = self._box(obj)
-        box = self._boxes[key]
-        if box is None:
-            return [g for g, _ in run]
-        tall = max(g.height for g, _ in run)
-        middle = sorted(g.cy for g, _ in run if g.height >= 0.6 * tall)[len([1 for g, _ in run if g.height >= 0.6 * tall]) // 2]
-        if not box[1] - self.SLACK <= middle <= box[3] + self.SLACK:
-            return []
-        return [g for g, _ in run if box[0] - self.SLACK <= g.cx <= box[2] + self.SLACK]
+            self._boxes[key] = self._box(text_object)
+        return self._boxes[key]
 
     def _box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float] | None:
         """The bounding box of the object's clip (the intersection of its clip paths), in page space."""

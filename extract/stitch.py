@@ -156,10 +156,13 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
         if not head or not any(sig[-1] for sig in head):
             continue
         # The header rows must be closed at their bottom: no cell beside them may straddle row k, but
-        # for the blank rest of a block label left of the header (绩效指标 running on down the page).
+        # for the rest of a block label left of the header (绩效指标 running on down the page), blank
+        # or printed again.
         inside = [c for c in table.cells if c.row + c.row_span <= k]
         left = min((c.x0 for c in inside), default=table.x0)
-        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or c.text.strip()) for c in table.cells):
+        labels = {_fold(c.text) for c in first_page}
+        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and _fold(c.text) not in labels))
+               for c in table.cells):
             continue
         for start in range(0, max(first_rows - k + 1, 0)):
             if _row_signature(first_page, start, k, joined.lefts[0]) == head:

@@ -37,8 +37,8 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Glyphs into visual lines, top to bottom, each left to right.
 
     Lines are formed from full-height glyphs (vertical centres closer than half a height); small
-    glyphs (commas, full stops, quotes) then join the line whose band holds their centre, since
-    their own centre sits near the baseline, far from the line's centre.
+    glyphs (commas, full stops, quotes) then join the line whose band (a little widened) holds their
+    centre, since their own centre sits near the baseline or the top, far from the line's centre.
     """
     if not glyphs:
         return []
@@ -57,7 +57,8 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
             lines.append([g])
     bands = [(min(g.y0 for g in line), max(g.y1 for g in line)) for line in lines]
     for g in small:
-        near = [i for i, (lo, hi) in enumerate(bands) if lo - 0.3 * median <= g.cy <= hi]
+        # commas sit low in their line, opening and closing quotes (“ ”) high
+        near = [i for i, (lo, hi) in enumerate(bands) if lo - 0.3 * median <= g.cy <= hi + 0.3 * median]
         if near:
             lines[min(near, key=lambda i: abs((bands[i][0] + bands[i][1]) / 2 - g.cy))].append(g)
         else:
