@@ -69,6 +69,12 @@ def _rate(text: str) -> tuple[tuple[str, object], ...]:
 
 # Re-prints keep the corpus amounts (scale 1) and print this year: the plants below name printed texts.
 YEAR = 2023
+# 文书邮寄数 printed as the indicator below it (name, target, actual): luohu form 1 repeats a row.
+DUPLICATE = (
+    Edit("文书邮寄数", "文书邮寄数", "社区法律顾问法律平台普法讲座", "indicators", (("name", "社区法律顾问法律平台普法讲座"),),
+         rows=3),
+    Edit("社区法律顾问法律平台普法讲座", "450份", "≥10场", "indicators", (("target_text", "≥10场"),), rows=3),
+    Edit("社区法律顾问法律平台普法讲座", "450份", "10场", "indicators", (("actual_text", "10场"),), rows=3))
 # luohu-2024-projects form 0 (购买社工岗位服务, 总分 99.9) and form 1 (公证律师管理经费, 总分 93.69), in 元.
 PLANTS: tuple[Plant, ...] = (
     Plant("execution_rate", "luohu", "calc", (
@@ -119,14 +125,9 @@ PLANTS: tuple[Plant, ...] = (
     Plant("amounts_nonnegative", "luohu", "calc", (
         Edit("其他资金", "0.00", "-5.00", "budget", (("executed", -5.0),), rows=3, nth=2),
         Edit("上年结转资金", "0.00", "5.00", "budget", (("executed", 5.0),), rows=2, nth=2))),
-    Plant("duplicate_indicators", "luohu", "calc", (
-        Edit("文书邮寄数", "文书邮寄数", "社区法律顾问法律平台普法讲座", "indicators",
-             (("name", "社区法律顾问法律平台普法讲座"),), rows=3),
-        Edit("社区法律顾问法律平台普法讲座", "450份", "≥10场", "indicators", (("target_text", "≥10场"),),
-             rows=3),
-        Edit("社区法律顾问法律平台普法讲座", "450份", "10场", "indicators", (("actual_text", "10场"),),
-             rows=3)),
-        units=(1,)),
+    Plant("duplicate_indicators", "luohu", "calc", DUPLICATE, units=(1,)),
+    # the same, printed so that the two equal rows meet at a page break: read as one today
+    Plant("duplicate_indicators", "luohu", "browser", DUPLICATE, units=(1,), seed=3),
     Plant("fiscal_year", "luohu", "calc", (
         Edit("绩效自评年度:", str(YEAR), "1924", "document", (("fiscal_year", 1924),)),)),
     Plant("goal_points", "qiaokou", "writer", (
@@ -138,7 +139,6 @@ PLANTS: tuple[Plant, ...] = (
     Plant(None, "luohu", "calc"),
     Plant(None, "mof", "writer", seed=4, font="Noto Sans CJK SC"),  # six placeholder rows, no shortfall
     Plant(None, "process", "calc", font="Noto Serif CJK SC"),
-    Plant(None, "qiaokou", "writer"),
     Plant(None, "qiaokou", "writer", seed=2),
 )
 # Breaks the corpus form publishes itself (qiaokou's 总分 99.23 over parts of 98.23, its 年度目标5 printed as
