@@ -12,6 +12,7 @@ a rule in HOLDS prints what must raise nothing (a placeholder row).
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -221,11 +222,16 @@ def _set_truth(edit: Edit, truth: dict) -> None:
         row.update(dict(edit.fields))
 
 
-def planted_page(pdf: Path, planted: dict) -> int:
-    """The page the planted text is printed on, as jixiao's extractor reads the PDF."""
+def planted_page(pdf: Path, planted: dict) -> int | None:
+    """The page the planted text is printed on, as jixiao's extractor reads the PDF; None (and a warning)
+    where no extracted cell prints it alone (an open header box prints label and value as one text)."""
     from extract import read_document
 
-    return int(planted_cells(read_document(pdf).cells, planted)["page"].iloc[0])
+    try:
+        return int(planted_cells(read_document(pdf).cells, planted)["page"].iloc[0])
+    except ValueError as e:
+        print(f"{pdf.name}: {e}; its page is left null", file=sys.stderr)
+        return None
 
 
 def planted_cells(cells: pd.DataFrame, planted: dict) -> pd.DataFrame:
