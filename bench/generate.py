@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/generate.py OUT_DIR -n 500 [--templates all] [--producers all]
                                        [--formats pdf,xlsx,docx,html] [--seed 1] [--jobs 2]
+    .venv/bin/python bench/generate.py OUT_DIR --plant all       # planted rule breaks: bench/plant.py
 
 Templates: the five corpus layouts re-printed (luohu, pingshan, dawukou, longgang, qiaokou: each
 one's ruled grid and free text read from samples/ by jixiao's own extractor, with bureau, region,
@@ -356,6 +357,7 @@ def plan_all(templates: list[str], producers: list[str], start: int, n: int, see
 
 def plan_one(template: str, producer: str, i: int, seed: int, replicas: dict[str, Template],
              plain: bool = False) -> dict:
+    """Document number i of a template, drawn from (seed, i), printed by producer."""
     rng = random.Random(seed * 1_000_003 + i)
     if template in REPLICAS:
         t = replicas[REPLICAS[template]]
@@ -528,6 +530,7 @@ def main() -> None:
         sys.exit("generate outside the repository (e.g. /tmp/bench-corpus)")
     if args.plant:
         plants = plant.chosen(args.plant)
+        _need_tools({p.producer for p in plants}, ["pdf"])
         needed = {p.template for p in plants}
         replicas = {t.name: t for t in load_templates() if t.name.split("-")[0] in needed}
         _run(plan_plants(plants, args.seed, replicas), out, ["pdf"], args.batch, args.jobs)
@@ -536,14 +539,18 @@ def main() -> None:
                          {"replica": list(REPLICAS), "new": NEW_TEMPLATES, "all": [*REPLICAS, *NEW_TEMPLATES]})
     producers = _choices(args.producers, PRODUCERS, {"all": PRODUCERS})
     formats = _choices(args.formats, FORMATS, {"all": FORMATS})
+    _need_tools(set(producers), formats)
+    replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
+    _run(plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain), out, formats,
+         args.batch, args.jobs)
+
+
+def _need_tools(producers: set[str], formats: list[str]) -> None:
     needs = {"soffice": "calc" in producers or "writer" in producers or "xlsx" in formats,
              "chromium": "browser" in producers and "pdf" in formats}
     for tool, needed in needs.items():
         if needed and shutil.which(tool) is None:
             sys.exit(f"{tool} not found: see bench/README.md")
-    replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
-    _run(plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain), out, formats,
-         args.batch, args.jobs)
 
 
 def _run(plans: list[dict], out: Path, formats: list[str], batch: int, jobs: int) -> None:
