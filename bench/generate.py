@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/generate.py OUT_DIR -n 500 [--templates all] [--producers all]
                                        [--formats pdf,xlsx,docx,html] [--seed 1] [--jobs 2]
+    .venv/bin/python bench/generate.py OUT_DIR --plant all       # planted rule breaks: bench/plant.py
 
 Templates: the five corpus layouts re-printed (luohu, pingshan, dawukou, longgang, qiaokou: each
 one's ruled grid and free text read from samples/ by jixiao's own extractor, with bureau, region,
@@ -32,6 +33,7 @@ import shutil
 import sys
 import tempfile
 import warnings
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import forms  # noqa: E402  (bench/ modules, not part of the package)
+import plant  # noqa: E402
 from forms import Cell, Form, Line, Row  # noqa: E402
 from producers import PAGE_FOOTER, Chromium, Doc, soffice, to_fods, to_html, write_docx  # noqa: E402
 
@@ -346,24 +349,46 @@ def plan_all(templates: list[str], producers: list[str], start: int, n: int, see
     plain: every rule printed, no page numbers or repeated headers (the documents are otherwise the same)."""
     plans = []
     for i in range(start, start + n):
-        rng = random.Random(seed * 1_000_003 + i)
         template = templates[i % len(templates)]
         producer = producers[(i // len(templates)) % len(producers)]
-        if template in REPLICAS:
-            t = replicas[REPLICAS[template]]
-            plan = plan_document(t, rng, i)
-            pw, ph = t.page_size
-            printing = plan_print(rng, producer, landscape=True if pw > ph else None)
-            printing.update(font=plan["font"], fsize=round(t.font_pt * plan["font_scale"], 1),
-                            top_margin=plan["top_margin"], margin=PAGE_MARGIN)
-            plan.update(kind="replica", page=(pw, ph))
+        plans.append(plan_one(template, producer, i, seed, replicas, plain))
+    return plans
+
+
+def plan_one(template: str, producer: str, i: int, seed: int, replicas: dict[str, Template],
+             plain: bool = False) -> dict:
+    """Document number i of a template, drawn from (seed, i), printed by producer."""
+    rng = random.Random(seed * 1_000_003 + i)
+    if template in REPLICAS:
+        t = replicas[REPLICAS[template]]
+        plan = plan_document(t, rng, i)
+        pw, ph = t.page_size
+        printing = plan_print(rng, producer, landscape=True if pw > ph else None)
+        printing.update(font=plan["font"], fsize=round(t.font_pt * plan["font_scale"], 1),
+                        top_margin=plan["top_margin"], margin=PAGE_MARGIN)
+        plan.update(kind="replica", page=(pw, ph))
+    else:
+        plan = {"kind": "new", "template": template, "seed": rng.randrange(2**32),
+                "projects": rng.choice([1, 1, 1, 2, 2, 3])}
+        printing = plan_print(rng, producer)
+    if plain:
+        printing.update(PLAIN, landscape=plan["page"][0] > plan["page"][1] if "page" in plan else printing["landscape"])
+    plan.update(name=f"{template}-{producer}-gen{i:05d}", print=printing)
+    return plan
+
+
+def plan_plants(plants: list[plant.Plant], seed: int, replicas: dict[str, Template]) -> list[dict]:
+    """One document per plant, drawn like any other; re-prints keep the corpus amounts, the plant's forms
+    and plant.YEAR, so its edits find the texts they name."""
+    plans = []
+    for p in plants:  # each plant draws from its own name: adding a plant leaves the others as they were
+        plan = plan_one(p.template, p.producer, zlib.crc32(p.name.encode()), seed + p.seed, replicas)
+        if plan["kind"] == "replica":
+            plan.update(scale=1.0, units=list(p.units), year=(plan["year"][0], plant.YEAR))
         else:
-            plan = {"kind": "new", "template": template, "seed": rng.randrange(2**32),
-                    "projects": rng.choice([1, 1, 1, 2, 2, 3])}
-            printing = plan_print(rng, producer)
-        if plain:
-            printing.update(PLAIN, landscape=plan["page"][0] > plan["page"][1] if "page" in plan else printing["landscape"])
-        plan.update(name=f"{template}-{producer}-gen{i:05d}", print=printing)
+            plan["projects"] = len(p.units)
+        plan["print"]["font"] = p.font
+        plan.update(name=p.name, plant=p.name)
         plans.append(plan)
     return plans
 
@@ -380,6 +405,8 @@ def make_document(plan: dict, replicas: dict[str, Template]) -> tuple[Doc, dict]
     else:
         doc_forms, truth, variant = forms.build_document(plan["template"], random.Random(plan["seed"]), plan["projects"])
         title, fit = truth["document"]["title"], "fill"
+    if plan.get("plant"):
+        plant.apply(plant.BY_NAME[plan["plant"]], doc_forms, truth)
     for f in doc_forms:
         forms.apply_rules(f, pr["rules"])
     doc = Doc(plan["name"], doc_forms, title, pr["landscape"], pr["font"], pr["fsize"], pr["rule_pt"], pr["margin"],
@@ -452,6 +479,8 @@ def _batch(args: tuple[list[dict], str, list[str]]) -> int:
             pdf = out_dir / f"{doc.name}.pdf"
             if not pdf.exists():
                 continue
+            if "_planted" in truth:
+                truth["_planted"]["page"] = plant.planted_page(pdf, truth["_planted"])
             _write_truth(out_dir, doc.name, "pdf", truth, _pages(pdf))
         for fmt in formats:
             if fmt != "pdf" and (out_dir / fmt / f"{doc.name}.{fmt}").exists():
@@ -490,27 +519,45 @@ def main() -> None:
     ap.add_argument("--plain", action="store_true",
                     help="print every rule, no page numbers or repeated headers (the earlier benchmark corpus: "
                          "--templates replica --producers calc --plain)")
+    ap.add_argument("--plant", metavar="RULE[,RULE…]|all",
+                    help=f"instead of -n documents, one per planted rule break ({', '.join(plant.RULES)}) "
+                         "and a clean twin per template used: bench/plant.py")
     ap.add_argument("--jobs", type=int, default=max(1, len(os.sched_getaffinity(0))))
     ap.add_argument("--batch", type=int, default=50, help="documents per LibreOffice process")
     args = ap.parse_args()
+    out = Path(args.out).resolve()
+    if REPO in out.parents or out == REPO:
+        sys.exit("generate outside the repository (e.g. /tmp/bench-corpus)")
+    if args.plant:
+        plants = plant.chosen(args.plant)
+        _need_tools({p.producer for p in plants}, ["pdf"])
+        needed = {p.template for p in plants}
+        replicas = {t.name: t for t in load_templates() if t.name.split("-")[0] in needed}
+        _run(plan_plants(plants, args.seed, replicas), out, ["pdf"], args.batch, args.jobs)
+        return
     templates = _choices(args.templates, [*REPLICAS, *NEW_TEMPLATES],
                          {"replica": list(REPLICAS), "new": NEW_TEMPLATES, "all": [*REPLICAS, *NEW_TEMPLATES]})
     producers = _choices(args.producers, PRODUCERS, {"all": PRODUCERS})
     formats = _choices(args.formats, FORMATS, {"all": FORMATS})
+    _need_tools(set(producers), formats)
+    replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
+    _run(plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain), out, formats,
+         args.batch, args.jobs)
+
+
+def _need_tools(producers: set[str], formats: list[str]) -> None:
     needs = {"soffice": "calc" in producers or "writer" in producers or "xlsx" in formats,
              "chromium": "browser" in producers and "pdf" in formats}
     for tool, needed in needs.items():
         if needed and shutil.which(tool) is None:
             sys.exit(f"{tool} not found: see bench/README.md")
-    out = Path(args.out).resolve()
-    if REPO in out.parents or out == REPO:
-        sys.exit("generate outside the repository (e.g. /tmp/bench-corpus)")
+
+
+def _run(plans: list[dict], out: Path, formats: list[str], batch: int, jobs: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    replicas = {t.name: t for t in load_templates()} if any(t in REPLICAS for t in templates) else {}
-    plans = plan_all(templates, producers, args.start, args.n, args.seed, replicas, args.plain)
-    batches = [(plans[i:i + args.batch], str(out), formats) for i in range(0, len(plans), args.batch)]
+    batches = [(plans[i:i + batch], str(out), formats) for i in range(0, len(plans), batch)]
     total = 0
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         for done in pool.map(_batch, batches):
             total += done
             print(f"{total}/{len(plans)} documents", flush=True)

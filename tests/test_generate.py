@@ -176,3 +176,26 @@ def test_replica_forms_cover_their_grid_once(replicas):
             assert ev["project_name"] is None or _fold(ev["project_name"]) in printed
             assert all(_fold(i["name"]) in printed for i in ev["indicators"] if i["name"])
         assert truth["_variant"]["producer"] == "writer" and truth["_variant"]["template"] == plan["template"].split("-")[0]
+
+
+def test_every_plant_prints_what_its_truth_says(corpus):
+    """bench/plant.py: each edit finds its cell in the re-printed or built form and sets its truth row alike;
+    a plant records `_planted`, a clean twin does not (the printing itself: tests/test_planted_pdf.py)."""
+    import generate
+    import plant
+
+    replicas = {t.name: t for t in generate.load_templates() if t.name.split("-")[0] in {"luohu", "qiaokou"}}
+    for p in plant.PLANTS:
+        doc, truth = generate.make_document(generate.plan_plants([p], 1, replicas)[0], replicas)
+        rows = [[c.text for c in row.cells] for form in doc.forms for row in form.rows]
+        for edit in p.edits:
+            label = edit.new if edit.label == edit.old else edit.label  # a label planted itself
+            assert any(edit.new in row and (label in row or edit.add_after) for row in rows), (p.name, edit.new)
+            if edit.frame in ("document", "evaluation"):
+                target = [truth["document"] if edit.frame == "document" else truth["evaluations"][0]]
+            else:
+                lines = truth["evaluations"][0][edit.frame]
+                target = ([lines[edit.rows]] if isinstance(edit.rows, int)
+                          else [r for r in lines if all(r.get(k) == v for k, v in edit.rows or ())])
+            assert all(t[k] == v for t in target for k, v in edit.fields), (p.name, edit.fields)
+        assert ("_planted" in truth) == (p.rule is not None), p.name
