@@ -223,8 +223,16 @@ def cost_vs_executed(f: Facts) -> pd.DataFrame:
     t = t.assign(observed=t["yuan"], expected=t["executed_yuan"] * (1 + 1e-9) + 0.005)
     t["observed_text"] = _in_unit(pd.Series(None, index=t.index, dtype=object), t["yuan"], t["money_unit"])
     t["expected_text"] = _in_unit(t["executed_text"], t["executed_yuan"], t["money_unit"])
-    # the cost is the indicators' sum, printed nowhere: the finding points at the executed amount it exceeds
-    return _finish(_at_value(t, f, "budget_lines", "executed_yuan").assign(label=t["fund_source"]), severity="warning")
+    # One cost indicator prints the cost: the finding points at its 实际完成值. Several are summed, a sum
+    # printed nowhere: it points at the executed amount the sum exceeds.
+    t = _at_value(t, f, "budget_lines", "executed_yuan")
+    single = i[i["yuan"].notna()].groupby(["doc_id", "evaluation_no"]).filter(lambda g: len(g) == 1)
+    boxes = [*BOX, *(f"label_{k}" for k in BOX)]
+    printed = _at_value(single, f, "indicators", "actual_text")[["doc_id", "evaluation_no", "name", *boxes]]
+    t = t.merge(printed, on=["doc_id", "evaluation_no"], how="left", suffixes=("", "_cost"))
+    for k in boxes:  # the indicator's cell, with its row beside it for the crop
+        t[k] = t[f"{k}_cost"].where(t["page_cost"].notna(), t[k])
+    return _finish(t.assign(label=t["name"].fillna(t["fund_source"])), severity="warning")
 
 
 def indicator_score_range(f: Facts) -> pd.DataFrame:
@@ -465,6 +473,10 @@ def latest_fiscal_year() -> int:
 
 def fiscal_year(f: Facts) -> pd.DataFrame:
     d = f.documents[f.documents["fiscal_year"].notna()]
+    # the year is printed once (a title line, a header cell): value_cells keeps it with the first evaluation
+    v = f.value_cells
+    printed = v[(v["field"] == "fiscal_year") & (v["frame"] == "evaluations")].drop_duplicates("doc_id")
+    d = d.drop(columns=[k for k in BOX if k in d.columns]).merge(printed[["doc_id", *BOX]], on="doc_id", how="left")
     return _finish(d.assign(observed=d["fiscal_year"].astype(float), label=d["file_name"],
                             observed_text=d["fiscal_year"].astype(int).astype(str),
                             expected_text=f"{vocab.FIRST_FISCAL_YEAR}–{latest_fiscal_year()}"))

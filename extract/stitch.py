@@ -164,7 +164,9 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
         if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and _fold(c.text) not in labels))
                for c in table.cells):
             continue
-        for start in range(0, max(first_rows - k + 1, 0)):
+        # Not the rows just above the break: two equal rows meeting at a break are data (a form listing
+        # an indicator twice), a header is never the last thing before one.
+        for start in range(0, max(min(first_rows, joined.n_rows - 1) - k + 1, 0)):
             if _row_signature(first_page, start, k, joined.lefts[0]) == head:
                 return k
     return 0

@@ -118,7 +118,9 @@ def _document_facts(extraction, file_name: str) -> Facts:
         evaluation["reading_confidence"], evaluation["reading_doubts"] = confidence, "; ".join(doubts) or None
     issuer = _issuer(records["evaluations"])
     province, city, district = region_of(" ".join([issuer or "", title or "", *title_lines]))
-    year = _fiscal_year(title_lines, records["evaluations"], drafts)
+    year, year_text = _fiscal_year(title_lines, records["evaluations"], drafts)
+    if records["evaluations"]:
+        _year_cell(records, ctx.doc_id, year_text, lines, drafts)
     records["documents"] = [{"doc_id": ctx.doc_id, "file_name": file_name, "title": clean(title), "layout": layout,
                              "fiscal_year": year, "money_unit": money_unit, "issuer": issuer,
                              "province": province, "city": city, "district": district,
@@ -221,14 +223,30 @@ def _lines_below(draft: Draft, grids: list[Grid], lines: pd.DataFrame) -> list[s
     return out
 
 
-def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[Draft]) -> int | None:
+def _fiscal_year(title_lines: list[str], evaluations: list[dict], drafts: list[Draft]) -> tuple[int | None, str | None]:
+    """The year evaluated, and the text it was read from."""
     texts = [*title_lines, *(d.header.get("fiscal_year", "") for d in drafts), *(e["period"] or "" for e in evaluations)]
     # 'NNNN年度' names the year evaluated; a bare year may be a project's (隆阳区2021年中央…资金 in a 2022 form).
     for pattern in (r"((?:19|20)\d{2})\s*年度", r"((?:19|20)\d{2})\s*年?"):
-        found = next((m for text in texts if (m := re.search(pattern, fold(text)))), None)
+        found = next(((m, text) for text in texts if (m := re.search(pattern, fold(text)))), None)
         if found:
-            return int(found.group(1))
-    return None
+            return int(found[0].group(1)), found[1]
+    return None, None
+
+
+def _year_cell(records: dict, doc_id: str, text: str | None, lines: pd.DataFrame, drafts: list[Draft]) -> None:
+    """Where the year is printed, as a value cell of the first evaluation (the document prints it once):
+    a title line, else the header cell it was read from."""
+    line = lines[lines.text == text].head(1) if text else lines.iloc[0:0]
+    if not line.empty:
+        ln = line.iloc[0]
+        records["value_cells"].append({"doc_id": doc_id, "evaluation_no": 0, "frame": "evaluations", "row_no": None,
+                                       "field": "fiscal_year", "page": int(ln.page), "x0": ln.x0, "y0": ln.y0,
+                                       "x1": ln.x1, "y1": ln.y1, "locator": f"p{int(ln.page)}"})
+        return
+    cell = next((d.header_cells.get("fiscal_year") for d in drafts if d.header.get("fiscal_year") == text), None)
+    if cell is not None:
+        _value_cells(records, {"doc_id": doc_id, "evaluation_no": 0}, "evaluations", {}, {"fiscal_year": cell})
 
 
 def _issuer(evaluations: list[dict]) -> str | None:

@@ -15,7 +15,7 @@ COMMENT ON COLUMN value_cells.doc_id IS 'documents.sha256';
 COMMENT ON COLUMN value_cells.evaluation_no IS 'evaluations.evaluation_no';
 COMMENT ON COLUMN value_cells.frame IS 'the fact table the value is in: evaluations, budget_lines, goals or indicators';
 COMMENT ON COLUMN value_cells.row_no IS 'its row there: budget_lines.line_no, goals.goal_no, indicators.indicator_no; null for an evaluation''s own values (and a single 年度总体目标)';
-COMMENT ON COLUMN value_cells.field IS 'the fact column read from the cell (execution_rate, score, executed_yuan, target_text, total_score, grade …), or total_weight: the 权重 printed on the 总分 row';
+COMMENT ON COLUMN value_cells.field IS 'the fact column read from the cell (execution_rate, score, executed_yuan, target_text, total_score, grade …), or total_weight: the 权重 printed on the 总分 row; the document''s fiscal_year (a title line or header cell) is kept with evaluation 0';
 COMMENT ON COLUMN value_cells.page IS '1-based page the cell is printed on';
 COMMENT ON COLUMN value_cells.x0 IS 'cell bbox left, PDF points from bottom-left';
 COMMENT ON COLUMN value_cells.y0 IS 'cell bbox bottom';
