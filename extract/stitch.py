@@ -160,8 +160,12 @@ def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
         # or printed again.
         inside = [c for c in table.cells if c.row + c.row_span <= k]
         left = min((c.x0 for c in inside), default=table.x0)
-        labels = {_fold(c.text) for c in first_page}
-        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and _fold(c.text) not in labels))
+        # printed again: the text of the cell it continues, the one in its column that reaches the break
+        running = [(pc.pieces[-1][1].x0 - joined.lefts[-1], _fold(pc.cell.text)) for pc in joined.cells
+                   if pc.row + pc.row_span == joined.n_rows]
+        def printed_again(c: Cell) -> bool:
+            return any(abs(x - (c.x0 - table.x0)) < ALIGN and text == _fold(c.text) for x, text in running)
+        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and not printed_again(c)))
                for c in table.cells):
             continue
         # Not the rows just above the break: two equal rows meeting at a break are data (a form listing
