@@ -311,14 +311,22 @@ class ProjectFormReader:
 
 
 def _rejoin_cut_labels(indicators: list[dict]) -> None:
-    """A level label merged over rows on both sides of a page break, cut mid-word (服务对象满意 | 度指标)."""
+    """A level label merged over rows on both sides of a page break, cut mid-word (服务对象满意 | 度指标) or
+    in its points (效益指标(30 | 分))."""
+    def level(text: str) -> str:
+        return fold(strip_points(text))
+
     for before, after in zip(indicators, indicators[1:]):
         if before["cell"] is None or after["cell"] is None or before["cell"].page == after["cell"].page:
             continue
         for key in ("level1", "level2"):
             upper, lower = fold(before.get(key)), fold(after.get(key))
-            if upper and lower and upper != lower and upper + lower in L.LEVEL_LABELS \
-                    and upper not in L.LEVEL_LABELS and lower not in L.LEVEL_LABELS:
+            # two labels of their own are two labels (经济效益 | 指标 is one: 指标 is none)
+            if upper and lower and upper != lower and level(upper + lower) in L.LEVEL_LABELS \
+                    and not (level(upper) in L.LEVEL_LABELS and level(lower) in L.LEVEL_LABELS):
                 for row in indicators:
                     if fold(row.get(key)) in (upper, lower) and row["goal_no"] == before["goal_no"]:
-                        row[key] = upper + lower
+                        # level1 was read with its points taken out; level2 keeps them until document.py
+                        row[key] = strip_points(upper + lower) if key == "level1" else upper + lower
+                        if key == "level1" and row.get("level1_points") is None:
+                            row["level1_points"] = points(upper + lower)
