@@ -264,7 +264,10 @@ def _text_cut_by_break(upper: Cell, lower: Cell) -> bool:
         return False
     upper_below, upper_above = upper.text_y0 - upper.y0, upper.y1 - upper.text_y1
     lower_above, lower_below = lower.y1 - lower.text_y1, lower.text_y0 - lower.y0
-    return upper_below < upper_above / 2 and lower_above < lower_below / 2
+    # or text filling the upper part to the break (no room for another line) and the lower from it
+    line = min(upper.text_y1 - upper.text_y0, lower.text_y1 - lower.text_y0, LINE)
+    full = upper_below < 0.8 * line and lower_above < 0.8 * line
+    return (upper_below < upper_above / 2 and lower_above < lower_below / 2) or full
 
 
 def _join_text(a: str, b: str) -> str:
