@@ -236,9 +236,11 @@ def _is_continued_row(above: list[PlacedCell], top: list[Cell], shift: float) ->
     label_left_empty = bool(last[0].text.strip()) and not first.text.strip() and first.row_span == 1
     adds_text = any(c.text.strip() for c in top)
     # Text only runs on from a cell whose text was cut: it reaches down to the break. A new row under
-    # labels merged across the break adds text below cells that ended clear of the bottom ('0起').
-    cut = all(_pressed_down(partner) for c in top if c.text.strip()
-              for partner in last if abs(partner.x0 + shift - c.x0) < ALIGN and abs(partner.x1 + shift - c.x1) < ALIGN)
+    # labels merged across the break adds text below cells that ended clear of the bottom ('0起'). Most,
+    # not all: a browser moves a line that does not fit whole to the next page, leaving a line's gap.
+    pressed = [_pressed_down(partner) for c in top if c.text.strip()
+               for partner in last if abs(partner.x0 + shift - c.x0) < ALIGN and abs(partner.x1 + shift - c.x1) < ALIGN]
+    cut = 2 * sum(pressed) > len(pressed) or not pressed
     return adds_text and cut and (numbers_left_empty or (not has_numbers and label_left_empty))
 
 
