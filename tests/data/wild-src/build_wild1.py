@@ -3,40 +3,18 @@
 Each form below is transcribed cell by cell from the published page named in
 tests/data/wild/NAME.md; nothing is computed or corrected. The sources (xlsx,
 html, docx) are written next to this script and printed to tests/data/wild/NAME.pdf
-by LibreOffice (own profile) or headless Chromium.
+by LibreOffice (own profile) or headless Chromium (printers and the A4 page setup: tables.py).
 
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild1.py [NAME ...]
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-SRC = Path(__file__).resolve().parent
-WILD = SRC.parent / "wild"
-LO_PROFILE = "file:///tmp/lo-wild1"
-CHROME_PROFILE = "/tmp/chr-wild1"
+from tables import DATA, SRC, chromium_pdf, fit_a4_width, soffice_pdf
 
-
-def soffice_pdf(source: Path, name: str) -> None:
-    """Print an office file to WILD/name.pdf with LibreOffice."""
-    with tempfile.TemporaryDirectory() as out:
-        subprocess.run(["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless",
-                        "--convert-to", "pdf", "--outdir", out, str(source)],
-                       check=True, capture_output=True)
-        shutil.move(Path(out) / (source.stem + ".pdf"), WILD / f"{name}.pdf")
-
-
-def chromium_pdf(source: Path, name: str) -> None:
-    """Print an HTML page to WILD/name.pdf the way a browser's 'print to PDF' does."""
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run",
-                    "--no-pdf-header-footer", f"--user-data-dir={CHROME_PROFILE}",
-                    f"--print-to-pdf={WILD / (name + '.pdf')}", source.as_uri()],
-                   check=True, capture_output=True)
+WILD = DATA / "wild"
+ME = "wild1"
 
 
 # ---------------------------------------------------------------- Sichuan 510000_0013zp, Calc
@@ -126,15 +104,10 @@ def sichuan_2023_qingshen_fgj_wages() -> None:
         ws.row_dimensions[row].height = 30
     put("A22:E22", "项目负责人:", align="left", border=False)
     put("F22:K22", "财务负责人:", align="left", border=False)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    fit_a4_width(ws)
     source = SRC / f"{name}.xlsx"
     wb.save(source)
-    soffice_pdf(source, name)
+    soffice_pdf(source, WILD / f"{name}.pdf", ME)
 
 
 
@@ -227,7 +200,7 @@ def anhui_2022_tianchang_water_flood() -> None:
 """
     source = SRC / f"{name}.html"
     source.write_text(html, encoding="utf-8")
-    chromium_pdf(source, name)
+    chromium_pdf(source, WILD / f"{name}.pdf", ME)
 
 
 # ---------------------------------------------------------------- Sichuan county variant, Writer
@@ -339,7 +312,7 @@ def sichuan_2022_zhongjiang_water_gauges() -> None:
     put(20, 7, "100")
     source = SRC / f"{name}.docx"
     doc.save(source)
-    soffice_pdf(source, name)
+    soffice_pdf(source, WILD / f"{name}.pdf", ME)
 
 FORMS = {
     "sichuan-2023-qingshen-fgj-wages": sichuan_2023_qingshen_fgj_wages,

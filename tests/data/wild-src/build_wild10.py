@@ -1,204 +1,18 @@
-"""Rebuild helper wild10's real-form material (tests/data/wild/).
+"""Rebuild helper wild10's real form Anhui 霍山 2024 (a CMS page, Chromium) in tests/data/wild/,
+and, only when named, the 临邑 targets form (Writer) in tests/data/related/. Each grid is
+transcribed from the stored page text its NAME.md names, nothing computed or corrected.
+tables.py writes the source next to this script and prints it.
 
-Run from the repo root:
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild10.py [NAME ...]
-Each form is a grid of cells transcribed from the stored page text named in its NAME.md
-(text as printed, nothing computed or corrected) and rendered the way the bureau published
-it: a CMS article page printed by headless Chromium, or a Word table printed by LibreOffice
-Writer. Sources are kept next to this script as NAME.html / NAME.docx. Grid model and
-renderers follow build_wild8.py.
 """
 from __future__ import annotations
 
-import html
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-SRC = ROOT / "tests" / "data" / "wild-src"
+from tables import C, main
+
 ME = "wild10"
 
-
-# ---------------------------------------------------------------- grid model
-def C(text: str = "", cs: int = 1, rs: int = 1, **style) -> dict:
-    """One printed cell: text, column span, row span, style hints (bold, left, size, noborder)."""
-    return {"text": text, "cs": cs, "rs": rs, **style}
-
-
-def place(rows: list[list[dict]], ncols: int) -> list[tuple[int, int, int, int, dict]]:
-    """Resolve spans to (row, col, rowspan, colspan, cell), 0-based; fail on a malformed grid."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell["cs"] > ncols:
-                raise ValueError(f"row {r} overflows at {cell['text']!r}")
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
-            out.append((r, c, cell["rs"], cell["cs"], cell))
-            c += cell["cs"]
-    if any(r >= len(rows) for r, _ in taken):
-        raise ValueError("a row span runs past the last row")
-    for r in range(len(rows)):
-        missing = [c for c in range(ncols) if (r, c) not in taken]
-        if missing:
-            raise ValueError(f"row {r} leaves columns {missing} empty")
-    return out
-
-
-# ---------------------------------------------------------------- renderers
-def soffice_pdf(src: Path, pdf: Path) -> None:
-    """Print an office file to pdf with LibreOffice (own profile: other agents run soffice too)."""
-    with tempfile.TemporaryDirectory(prefix=f"{ME}-") as tmp:
-        subprocess.run(["soffice", f"-env:UserInstallation=file:///tmp/lo-{ME}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=300)
-        shutil.move(str(Path(tmp) / (src.stem + ".pdf")), pdf)
-
-
-def chromium_pdf(src: Path, pdf: Path) -> None:
-    """Print a web page to pdf the way a browser's 'print to PDF' does."""
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
-                    f"--user-data-dir=/tmp/chr-{ME}", f"--print-to-pdf={pdf}", src.as_uri()],
-                   check=True, capture_output=True, timeout=300)
-
-
-def render_docx(form: dict, path: Path) -> None:
-    """A Word document: heading paragraphs and one 'Table Grid' table whose rows may split."""
-    from docx import Document
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(sec, side, Cm(1.8))
-    for side in ("top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(2.2))
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    style.font.size = Pt(10.5)
-    for text, size, align in form["heading"]:
-        p = doc.add_paragraph()
-        p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
-        run = p.add_run(text)
-        run.bold = size >= 14
-        run.font.size = Pt(size)
-    ncols = form["ncols"]
-    table = doc.add_table(rows=len(form["rows"]), cols=ncols)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Cm(w) for w in form["widths_cm"]]
-    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        gc.set(qn("w:w"), str(int(w.twips)))  # Writer sizes columns from the grid
-    for i, w in enumerate(widths):
-        for cell in table.columns[i].cells:
-            cell.width = w
-    for r, c, rs, cs, cell in place(form["rows"], ncols):
-        target = table.cell(r, c)
-        if rs > 1 or cs > 1:
-            target = target.merge(table.cell(r + rs - 1, c + cs - 1))
-        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        target.text = ""
-        para = target.paragraphs[0]
-        para.alignment = WD_ALIGN_PARAGRAPH.LEFT if cell.get("left") else WD_ALIGN_PARAGRAPH.CENTER
-        for k, line in enumerate(cell["text"].split("\n")):
-            if k:
-                para.add_run().add_break()
-            run = para.add_run(line)
-            run.font.size = Pt(cell.get("size", form.get("font_pt", 10)))
-            run.bold = bool(cell.get("bold"))
-    for tr in table.rows:  # Word's default, kept explicit: a row may break across pages
-        trPr = tr._tr.get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "0")
-        trPr.append(cant)
-        if form.get("row_min_cm"):
-            height = OxmlElement("w:trHeight")
-            height.set(qn("w:val"), str(int(Cm(form["row_min_cm"]).twips)))
-            height.set(qn("w:hRule"), "atLeast")
-            trPr.append(height)
-    for text, size, align in form.get("footer", []):
-        p = doc.add_paragraph()
-        p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
-        p.add_run(text).font.size = Pt(size)
-    doc.save(path)
-
-
-def render_html(form: dict, path: Path) -> None:
-    """A CMS article page: title lines, then the form as one rowspan/colspan table."""
-    cells = {}
-    for r, c, rs, cs, cell in place(form["rows"], form["ncols"]):
-        cells.setdefault(r, []).append((rs, cs, cell))
-    body = []
-    for r in range(len(form["rows"])):
-        tds = []
-        for rs, cs, cell in cells.get(r, []):
-            attrs = []
-            if rs > 1:
-                attrs.append(f'rowspan="{rs}"')
-            if cs > 1:
-                attrs.append(f'colspan="{cs}"')
-            classes = [k for k in ("bold", "left", "noborder") if cell.get(k)]
-            if classes:
-                attrs.append(f'class="{" ".join(classes)}"')
-            text = "<br>".join(html.escape(line) for line in cell["text"].split("\n")) or "&nbsp;"
-            tds.append(f"<td {' '.join(attrs)}>{text}</td>" if attrs else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
-    widths = "".join(f'<col style="width:{w}%">' for w in form["widths_pct"])
-    head = "\n".join(f'<p class="{cls}">{html.escape(t)}</p>' for t, cls in form["heading"])
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(form['page_title'])}</title>
-<style>
-@page {{ size: A4; margin: 16mm 14mm; }}
-body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 10.5pt; }}
-p.title {{ text-align: center; font-size: 15pt; font-weight: bold; margin: 4px 0; }}
-p.meta {{ text-align: center; color: #555; font-size: 9pt; margin: 2px 0 10px; }}
-p.left {{ text-align: left; font-size: 10.5pt; margin: 4px 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-td {{ border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle;
-     font-size: 9.5pt; word-wrap: break-word; }}
-td.left {{ text-align: left; }}
-td.bold {{ font-weight: bold; font-size: 13pt; }}
-td.noborder {{ border: none; }}
-</style></head><body>
-{head}
-<table>{widths}
-{chr(10).join(body)}
-</table>
-</body></html>
-"""
-    path.write_text(page, encoding="utf-8")
-
-
-def build(name: str, kind: str, form: dict) -> None:
-    """Write the source for one form and print it to tests/data/<kind>/name.pdf."""
-    out = ROOT / "tests" / "data" / kind
-    out.mkdir(exist_ok=True)
-    pdf = out / f"{name}.pdf"
-    producer = form["producer"]
-    src = SRC / f"{name}.{producer}"
-    {"docx": render_docx, "html": render_html}[producer](form, src)
-    (chromium_pdf if producer == "html" else soffice_pdf)(src, pdf)
-    print(f"{kind}/{name}.pdf <- wild-src/{src.name}")
-
-
-# ================================================================ forms
-# Each grid below is the form as printed; see NAME.md for the source and its quirks.
 
 def anhui_2024_huoshan_special_education_aid() -> dict:
     """霍山县教育局, 特殊教育补助资金 转移支付整体绩效目标自评表, 2024: Anhui county transfer form."""
@@ -283,12 +97,6 @@ FORMS = {
 }
 
 
-def main(names: list[str]) -> None:
-    # related forms are built only on request: this helper's material goes to wild/ by default
-    for name in names or [n for n, (kind, _) in FORMS.items() if kind == "wild"]:
-        kind, form = FORMS[name]
-        build(name, kind, form())
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    # related forms are built only on request: this helper's material goes to wild/ by default
+    main(FORMS, ME, sys.argv[1:] or [n for n, (kind, _) in FORMS.items() if kind == "wild"])

@@ -1,125 +1,18 @@
-"""Rebuild helper wild11's real-form material (tests/data/wild/, tests/data/related/).
+"""Rebuild helper wild11's related form in tests/data/related/: the 武汉青山 化工区学校 2020
+targets table, a CMS article page printed by Chromium. The grid is transcribed from the stored
+page text its NAME.md names, nothing computed or corrected. tables.py writes the source next to
+this script and prints it.
 
-Run from the repo root:
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild11.py [NAME ...]
-Each form is a grid of cells transcribed from the stored page text named in its NAME.md
-(text as printed, nothing computed or corrected) and rendered the way the unit published it:
-a CMS article page printed by headless Chromium. Sources are kept next to this script as NAME.html. The grid model and the renderers
-are those of build_wild10.py (copied, so that each helper's script rebuilds on its own).
 """
 from __future__ import annotations
 
-import html
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-SRC = ROOT / "tests" / "data" / "wild-src"
+from tables import C, main
+
 ME = "wild11"
 
-
-# ---------------------------------------------------------------- grid model
-def C(text: str = "", cs: int = 1, rs: int = 1, **style) -> dict:
-    """One printed cell: text, column span, row span, style hints (bold, left, size, noborder)."""
-    return {"text": text, "cs": cs, "rs": rs, **style}
-
-
-def place(rows: list[list[dict]], ncols: int) -> list[tuple[int, int, int, int, dict]]:
-    """Resolve spans to (row, col, rowspan, colspan, cell), 0-based; fail on a malformed grid."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell["cs"] > ncols:
-                raise ValueError(f"row {r} overflows at {cell['text']!r}")
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
-            out.append((r, c, cell["rs"], cell["cs"], cell))
-            c += cell["cs"]
-    if any(r >= len(rows) for r, _ in taken):
-        raise ValueError("a row span runs past the last row")
-    for r in range(len(rows)):
-        missing = [c for c in range(ncols) if (r, c) not in taken]
-        if missing:
-            raise ValueError(f"row {r} leaves columns {missing} empty")
-    return out
-
-
-# ---------------------------------------------------------------- renderers
-def chromium_pdf(src: Path, pdf: Path) -> None:
-    """Print a web page to pdf the way a browser's 'print to PDF' does."""
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
-                    f"--user-data-dir=/tmp/chr-{ME}", f"--print-to-pdf={pdf}", src.as_uri()],
-                   check=True, capture_output=True, timeout=300)
-
-
-def render_html(form: dict, path: Path) -> None:
-    """A CMS article page: title lines, then the form as one rowspan/colspan table."""
-    cells = {}
-    for r, c, rs, cs, cell in place(form["rows"], form["ncols"]):
-        cells.setdefault(r, []).append((rs, cs, cell))
-    body = []
-    for r in range(len(form["rows"])):
-        tds = []
-        for rs, cs, cell in cells.get(r, []):
-            attrs = []
-            if rs > 1:
-                attrs.append(f'rowspan="{rs}"')
-            if cs > 1:
-                attrs.append(f'colspan="{cs}"')
-            classes = [k for k in ("bold", "left", "noborder") if cell.get(k)]
-            if classes:
-                attrs.append(f'class="{" ".join(classes)}"')
-            text = "<br>".join(html.escape(line) for line in cell["text"].split("\n")) or "&nbsp;"
-            tds.append(f"<td {' '.join(attrs)}>{text}</td>" if attrs else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
-    widths = "".join(f'<col style="width:{w}%">' for w in form["widths_pct"])
-    head = "\n".join(f'<p class="{cls}">{html.escape(t)}</p>' for t, cls in form["heading"])
-    foot = "\n".join(f'<p class="{cls}">{html.escape(t)}</p>' for t, cls in form.get("footer", []))
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(form['page_title'])}</title>
-<style>
-@page {{ size: A4; margin: 16mm 14mm; }}
-body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 10.5pt; }}
-p.title {{ text-align: center; font-size: 15pt; font-weight: bold; margin: 4px 0; }}
-p.meta {{ text-align: center; color: #555; font-size: 9pt; margin: 2px 0 10px; }}
-p.left {{ text-align: left; font-size: 10.5pt; margin: 4px 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-td {{ border: 1px solid #000; padding: 3px 4px; text-align: center; vertical-align: middle;
-     font-size: 9.5pt; word-wrap: break-word; }}
-td.left {{ text-align: left; }}
-td.bold {{ font-weight: bold; font-size: 13pt; }}
-td.noborder {{ border: none; }}
-</style></head><body>
-{head}
-<table>{widths}
-{chr(10).join(body)}
-</table>
-{foot}
-</body></html>
-"""
-    path.write_text(page, encoding="utf-8")
-
-
-def build(name: str, kind: str, form: dict) -> None:
-    """Write the source for one form and print it to tests/data/<kind>/name.pdf."""
-    out = ROOT / "tests" / "data" / kind
-    out.mkdir(exist_ok=True)
-    pdf = out / f"{name}.pdf"
-    src = SRC / f"{name}.html"
-    render_html(form, src)
-    chromium_pdf(src, pdf)
-    print(f"{kind}/{name}.pdf <- wild-src/{src.name}")
-
-
-# ================================================================ forms
-# Each grid below is the form as printed; see NAME.md for the source and its quirks.
 
 def hubei_2020_wuhan_qingshan_huagongqu_school_targets() -> dict:
     """化工区学校 (武汉市青山区), 农村义务教育薄弱学校改造补助资金, 2020: a targets-only 绩效目标表."""
@@ -141,7 +34,7 @@ def hubei_2020_wuhan_qingshan_huagongqu_school_targets() -> dict:
         [C("社会公众或服务对象满意度指标", rs=2), C("学生家长满意度", left=True), C("≥90%")],
         [C("学校满意度", left=True), C("≥90%")],
     ]
-    return {"page_title": "绩效目标表",
+    return {"producer": "html", "page_title": "绩效目标表",
             "heading": [("索 引 号 733569413/2021-00944    发布日期 2021-01-05", "left"),
                         ("发布机构 区教育局    有 效 性 有效", "left"),
                         ("标    题 绩效目标表    文    号", "left"),
@@ -159,11 +52,5 @@ FORMS = {
 }
 
 
-def main(names: list[str]) -> None:
-    for name in names or list(FORMS):
-        kind, form = FORMS[name]
-        build(name, kind, form())
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(FORMS, ME, sys.argv[1:])

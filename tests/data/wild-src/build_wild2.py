@@ -4,38 +4,20 @@
 
 Each form is transcribed by hand from the public page named in tests/data/wild/NAME.md and
 written here as a source (HTML or XLSX) in wild-src/, then printed to wild/NAME.pdf the way
-bureaus make such files: a browser printing the web page, or LibreOffice Calc printing an .xlsx.
+bureaus make such files: a browser printing the web page, or LibreOffice Calc printing an .xlsx
+(printers and the A4 page setup: tables.py).
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
-SRC = Path(__file__).resolve().parent
-OUT = SRC.parent / "wild"
+from tables import DATA, SRC, chromium_pdf, fit_a4_width, soffice_pdf
+
+OUT = DATA / "wild"
 ME = "wild2"
-
-
-# ---------------------------------------------------------------- producers
-
-def print_html(html: Path, pdf: Path) -> None:
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
-                    f"--user-data-dir=/tmp/chr-{ME}", f"--print-to-pdf={pdf}", html.as_uri()],
-                   check=True, capture_output=True, timeout=120)
-
-
-def print_office(src: Path, pdf: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["soffice", f"-env:UserInstallation=file:///tmp/lo-{ME}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=300)
-        shutil.move(Path(tmp) / (src.stem + ".pdf"), pdf)
 
 
 # ------------------------------------------- hebei-2019-langfang-food-school-hvac-project (HTML)
@@ -180,11 +162,7 @@ def huangshi_xlsx(path: Path) -> None:
             cell.border = box
     for r in range(2, 19):
         ws.row_dimensions[r].height = 34
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    fit_a4_width(ws)
     wb.save(path)
 
 
@@ -192,10 +170,10 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     html = SRC / f"{LANGFANG}.html"
     html.write_text(langfang_html(), encoding="utf-8")
-    print_html(html, OUT / f"{LANGFANG}.pdf")
+    chromium_pdf(html, OUT / f"{LANGFANG}.pdf", ME)
     xlsx = SRC / f"{HUANGSHI}.xlsx"
     huangshi_xlsx(xlsx)
-    print_office(xlsx, OUT / f"{HUANGSHI}.pdf")
+    soffice_pdf(xlsx, OUT / f"{HUANGSHI}.pdf", ME)
 
 
 if __name__ == "__main__":

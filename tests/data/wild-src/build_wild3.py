@@ -1,124 +1,18 @@
-"""Rebuild helper wild3's real-form sources and PDFs (tests/data/wild/ + wild-src/).
+"""Rebuild helper wild3's real form in tests/data/wild/: Hunan 衡山 2020 县级专项资金绩效目标自评表,
+a Word table printed by Writer. Each grid below is the form as printed; its NAME.md names the
+source. tables.py writes the source next to this script and prints it.
 
-Run with a Python that has python-docx and openpyxl, from the repo root:
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild3.py [NAME ...]
-Each form is written once as a grid of cells transcribed from the published source
-(text as printed) and rendered the way the bureau made it: a Word table converted
-to PDF by LibreOffice Writer.
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-WILD = ROOT / "tests" / "data" / "wild"
-SRC = ROOT / "tests" / "data" / "wild-src"
+from tables import C, main
+
 ME = "wild3"
 
 
-# ---------------------------------------------------------------- grid model
-def C(text="", cs=1, rs=1, **style):
-    """One printed cell: text, column span, row span, style hints (bold, align, noborder)."""
-    return {"text": text, "cs": cs, "rs": rs, **style}
-
-
-def place(rows, ncols):
-    """Resolve row/col spans: yield (row, col, rowspan, colspan, cell) with 0-based positions."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell["cs"] > ncols:
-                raise ValueError(f"row {r} overflows at {cell['text']!r}")
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
-            out.append((r, c, cell["rs"], cell["cs"], cell))
-            c += cell["cs"]
-    return out
-
-
-# ---------------------------------------------------------------- renderers
-def soffice_pdf(src: Path, outdir: Path) -> Path:
-    subprocess.run(["soffice", f"-env:UserInstallation=file:///tmp/lo-{ME}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    return outdir / (src.stem + ".pdf")
-
-
-def render_docx(form: dict, path: Path) -> None:
-    """A Word document: title paragraphs and one bordered table; rows may break across pages."""
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(2))
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    style.font.size = Pt(10.5)
-    for text, size in form["heading"]:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(text)
-        run.bold = size >= 14
-        run.font.size = Pt(size)
-    ncols = form["ncols"]
-    table = doc.add_table(rows=len(form["rows"]), cols=ncols)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Cm(w) for w in form["widths_cm"]]
-    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        gc.set(qn("w:w"), str(int(w.twips)))  # Writer sizes columns from the grid
-    for i, w in enumerate(widths):
-        for cell in table.columns[i].cells:
-            cell.width = w
-    for r, c, rs, cs, cell in place(form["rows"], ncols):
-        target = table.cell(r, c)
-        if rs > 1 or cs > 1:
-            target = target.merge(table.cell(r + rs - 1, c + cs - 1))
-        target.text = ""
-        para = target.paragraphs[0]
-        para.alignment = (WD_ALIGN_PARAGRAPH.LEFT if cell.get("left") else WD_ALIGN_PARAGRAPH.CENTER)
-        for k, line in enumerate(cell["text"].split("\n")):
-            if k:
-                para.add_run().add_break()
-            run = para.add_run(line)
-            run.font.size = Pt(form.get("font_pt", 9))
-            run.bold = bool(cell.get("bold"))
-    for tr in table.rows:  # Word default: rows may split across pages (kept explicit)
-        trPr = tr._tr.get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "0")
-        trPr.append(cant)
-    doc.save(path)
-
-
-def build(name: str, form: dict) -> None:
-    src = SRC / f"{name}.docx"
-    render_docx(form, src)
-    out = WILD / f"{name}.pdf"
-    with tempfile.TemporaryDirectory(prefix=f"{ME}-") as tmp:
-        shutil.move(str(soffice_pdf(src, Path(tmp))), out)
-    print(f"{name}: {src.name} -> {out.name}")
-
-
-# ---------------------------------------------------------------- forms
 def hunan_2020_hengshan_county_grain_reserve() -> dict:
     """衡山县商务和粮食局 2020 县级专项资金绩效目标自评表 (a .docx shared on taowenge.com/p-72820237.html)."""
     L = dict(left=True)
@@ -174,21 +68,18 @@ def hunan_2020_hengshan_county_grain_reserve() -> dict:
                 rows.append(row)
     rows.append([C("说明"), C("无", 6, **L)])
     return {
-        "rows": rows, "ncols": 7,
+        "producer": "docx", "rows": rows, "ncols": 7,
         "widths_cm": [1.1, 1.5, 1.5, 4.2, 2.2, 2.2, 3.3], "font_pt": 12,
-        "heading": [("2020年度县级专项资金绩效目标自评表", 16)],
+        "heading": [("2020年度县级专项资金绩效目标自评表", 16, "center")],
+        # this rendering's page: 2 cm margins all round, cells left at Word's default top alignment
+        "margins_cm": (2, 2), "valign": "top",
     }
 
 
 FORMS = {
-    "hunan-2020-hengshan-county-grain-reserve": hunan_2020_hengshan_county_grain_reserve,
+    "hunan-2020-hengshan-county-grain-reserve": ("wild", hunan_2020_hengshan_county_grain_reserve),
 }
 
 
-def main(names: list[str]) -> None:
-    for name in names or FORMS:
-        build(name, FORMS[name]())
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(FORMS, ME, sys.argv[1:])

@@ -1,75 +1,29 @@
 """Rebuild helper wild4's real-form material (tests/data/related/ + wild-src/).
 
-Run with a Python that has python-docx, from the repo root:
+Run from the repo root:
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild4.py [NAME ...]
 Each form is a grid of cells transcribed from the published page named in its NAME.md
 (text as printed, nothing computed or corrected) and rendered the way the bureau made it:
-an HTML table printed by headless Chromium, or a Word table printed by LibreOffice Writer.
+an HTML table printed by headless Chromium. Grid model and printers: tables.py.
 """
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parent
-DATA = SRC.parent
+from tables import C, main, place
+
 ME = "wild4"
 
 
-# ---------------------------------------------------------------- grid model
-def C(text: str = "", cs: int = 1, rs: int = 1, **style) -> dict:
-    """One printed cell: text, column span, row span, style hints (bold, left)."""
-    return {"text": text, "cs": cs, "rs": rs, **style}
+# ---------------------------------------------------------------- renderer
+def render_article(form: dict, path: Path) -> None:
+    """An article page: heading lines, then one rowspan/colspan table (CMS style, 1px rules).
 
-
-def place(rows: list[list[dict]], ncols: int) -> list[tuple[int, int, int, int, dict]]:
-    """Resolve spans: (row, col, rowspan, colspan, cell) with 0-based positions; checks the grid."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell["cs"] > ncols:
-                raise ValueError(f"row {r} overflows at {cell['text']!r}")
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
-            out.append((r, c, cell["rs"], cell["cs"], cell))
-            c += cell["cs"]
-    for r in range(len(rows)):
-        missing = [c for c in range(ncols) if (r, c) not in taken]
-        if missing:
-            raise ValueError(f"row {r} leaves columns {missing} empty")
-    return out
-
-
-# ---------------------------------------------------------------- renderers
-def chromium_pdf(source: Path, out: Path) -> None:
-    """Print an HTML page to PDF the way a browser's 'print to PDF' does."""
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run",
-                    "--no-pdf-header-footer", f"--user-data-dir=/tmp/chr-{ME}",
-                    f"--print-to-pdf={out}", source.as_uri()],
-                   check=True, capture_output=True, timeout=180)
-
-
-def soffice_pdf(source: Path, out: Path) -> None:
-    """Print an office file to PDF with LibreOffice (own profile: other agents run soffice too)."""
-    with tempfile.TemporaryDirectory(prefix=f"{ME}-") as tmp:
-        subprocess.run(["soffice", f"-env:UserInstallation=file:///tmp/lo-{ME}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.move(str(Path(tmp) / (source.stem + ".pdf")), out)
-
-
-def render_html(form: dict, path: Path) -> None:
-    """An article page: heading lines, then one rowspan/colspan table (CMS style, 1px rules)."""
+    This helper's pages carry their own markup (one-line table body, no &nbsp; in empty cells),
+    so they keep their own renderer rather than tables.render_html.
+    """
     ncols = form["ncols"]
     cols = "".join(f'<col style="width:{w}%">' for w in form["widths_pct"])
     body = []
@@ -81,7 +35,8 @@ def render_html(form: dict, path: Path) -> None:
             body.append("<tr>")
             current = r
         attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-        classes = " ".join(k for k in ("left", "bold", "bare") if cell.get(k))
+        classes = " ".join({"noborder": "bare"}.get(k, k)
+                           for k in ("left", "bold", "noborder") if cell.get(k))
         if classes:
             attrs += f' class="{classes}"'
         text = "<br>".join(html.escape(line) for line in cell["text"].split("\n"))
@@ -114,80 +69,15 @@ td.bare {{ border: none; }}
     path.write_text(page, encoding="utf-8")
 
 
-def render_docx(form: dict, path: Path) -> None:
-    """A Word document: centred title paragraphs and one 'Table Grid' table; rows may split."""
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(2))
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    style.font.size = Pt(10.5)
-    for text, size in form["heading"]:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(text)
-        run.bold = size >= 14
-        run.font.size = Pt(size)
-    ncols = form["ncols"]
-    table = doc.add_table(rows=len(form["rows"]), cols=ncols)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Cm(w) for w in form["widths_cm"]]
-    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        gc.set(qn("w:w"), str(int(w.twips)))  # Writer sizes columns from the grid
-    for i, w in enumerate(widths):
-        for cell in table.columns[i].cells:
-            cell.width = w
-    for r, c, rs, cs, cell in place(form["rows"], ncols):
-        target = table.cell(r, c)
-        if rs > 1 or cs > 1:
-            target = target.merge(table.cell(r + rs - 1, c + cs - 1))
-        target.text = ""
-        para = target.paragraphs[0]
-        para.alignment = WD_ALIGN_PARAGRAPH.LEFT if cell.get("left") else WD_ALIGN_PARAGRAPH.CENTER
-        for k, line in enumerate(cell["text"].split("\n")):
-            if k:
-                para.add_run().add_break()
-            run = para.add_run(line)
-            run.font.size = Pt(form.get("font_pt", 10.5))
-    for tr in table.rows:  # Word's default, kept explicit: a row may break across pages
-        trPr = tr._tr.get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "0")
-        trPr.append(cant)
-    doc.save(path)
-
-
-def build(name: str, form: dict) -> None:
-    out_dir = DATA / form["folder"]
-    out_dir.mkdir(exist_ok=True)
-    src = SRC / f"{name}.{form['producer']}"
-    (render_html if form["producer"] == "html" else render_docx)(form, src)
-    out = out_dir / f"{name}.pdf"
-    (chromium_pdf if form["producer"] == "html" else soffice_pdf)(src, out)
-    print(f"{name}: {src.name} -> {out.relative_to(DATA)}")
-
-
 # ---------------------------------------------------------------- forms
 def anhui_2025_luan_jinan_tennis_open_targets() -> dict:
     """六安市金安区体育局 2025 项目支出绩效目标表 (first of the forms on www.ja.gov.cn/public/6602051/25929172.html)."""
     L = dict(left=True)
     rows = [
-        [C("项目支出绩效目标表", 6, bold=True, bare=True)],
-        [C("(2025年度)", 6, bare=True)],
-        [C("项目责任人:", 2, bare=True, left=True), C("", 1, bare=True), C("单位(盖章):", 1, bare=True),
-         C("", 2, bare=True)],
+        [C("项目支出绩效目标表", 6, bold=True, noborder=True)],
+        [C("(2025年度)", 6, noborder=True)],
+        [C("项目责任人:", 2, noborder=True, left=True), C("", 1, noborder=True),
+         C("单位(盖章):", 1, noborder=True), C("", 2, noborder=True)],
         [C("项目名称", 2), C("2025金安国际网球公开赛(国际系列赛事)", 4, **L)],
         [C("主管部门及代码", 2), C("[042]六安市金安区体育局", 2, **L), C("实施单位"), C("六安市金安区体育局", **L)],
         [C("项目来源", 2), C("本级申报项目", 2, **L), C("项目期"), C("3年", **L)],
@@ -211,7 +101,7 @@ def anhui_2025_luan_jinan_tennis_open_targets() -> dict:
         [C("满意度指标"), C("满意度指标"), C("群众满意度", **L), C("≥95%", 2)],
     ]
     return {
-        "folder": "related", "producer": "html", "ncols": 6,
+        "producer": "html", "ncols": 6,
         "title": "六安市金安区体育局2025年项目支出绩效目标表",
         "widths_pct": [7, 13, 16, 36, 14, 14],
         "heading": [],
@@ -251,7 +141,7 @@ def yunnan_2022_longyang_fertilizer_reduction() -> dict:
     rows.append([C("时效指标"), C("项目按时完成率", **L), C("100%"), C("100%"), C("10.0")])
     rows.append([C("效益指标"), C("社会效益效益指标"), C("受益农户数", **L), C("5000户"), C("5000户"), C("5.0")])
     return {
-        "folder": "wild", "producer": "html", "ncols": 7,
+        "producer": "html", "ncols": 7,
         "title": "隆阳区2021年中央化肥减量增效示范县项目补助资金绩效自评",
         "widths_pct": [15, 10, 12, 27, 13, 13, 10],
         "heading": [("article", "隆阳区2021年中央化肥减量增效示范县项目补助资金绩效自评"),
@@ -264,15 +154,10 @@ def yunnan_2022_longyang_fertilizer_reduction() -> dict:
 
 
 FORMS = {
-    "yunnan-2022-longyang-fertilizer-reduction": yunnan_2022_longyang_fertilizer_reduction,
-    "anhui-2025-luan-jinan-tennis-open-targets": anhui_2025_luan_jinan_tennis_open_targets,
+    "yunnan-2022-longyang-fertilizer-reduction": ("wild", yunnan_2022_longyang_fertilizer_reduction),
+    "anhui-2025-luan-jinan-tennis-open-targets": ("related", anhui_2025_luan_jinan_tennis_open_targets),
 }
 
 
-def main(names: list[str]) -> None:
-    for name in names or FORMS:
-        build(name, FORMS[name]())
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(FORMS, ME, sys.argv[1:], render=render_article)

@@ -1,171 +1,18 @@
-"""Rebuild helper wild9's real-form material (tests/data/related/ + wild-src/).
+"""Rebuild helper wild9's related forms in tests/data/related/: the 湘西 special school targets
+table (a landscape web page with a breadcrumb, Chromium) and the 宁晋 indicator table (Calc). Each
+grid is transcribed from the stored page text its NAME.md names, nothing computed or corrected.
+tables.py writes the source next to this script and prints it.
 
-Run from the repo root with a Python that has openpyxl:
     /work/toolsvenv/bin/python tests/data/wild-src/build_wild9.py [NAME ...]
-Each form is a grid of cells transcribed from the stored page text named in its NAME.md
-(text as printed, nothing computed or corrected) and rendered the way the bureau published
-it: a web page printed by headless Chromium, or an Excel sheet printed by LibreOffice Calc.
-Sources are kept next to this script as NAME.html / NAME.xlsx.
 """
 from __future__ import annotations
 
-import html
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-SRC = Path(__file__).resolve().parent
-DATA = SRC.parent
+from tables import CRUMB, C, main
+
 ME = "wild9"
 
-
-# ---------------------------------------------------------------- grid model
-def C(text: str = "", cs: int = 1, rs: int = 1, **style) -> dict:
-    """One printed cell: text, column span, row span, style hints (bold, left, bare = no rules)."""
-    return {"text": text, "cs": cs, "rs": rs, **style}
-
-
-def place(rows: list[list[dict]], ncols: int) -> list[tuple[int, int, int, int, dict]]:
-    """Resolve spans to (row, col, rowspan, colspan, cell), 0-based; fail on a malformed grid."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell["cs"] > ncols:
-                raise ValueError(f"row {r} overflows at {cell['text']!r}")
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
-            out.append((r, c, cell["rs"], cell["cs"], cell))
-            c += cell["cs"]
-    if any(r >= len(rows) for r, _ in taken):
-        raise ValueError("a row span runs past the last row")
-    for r in range(len(rows)):
-        missing = [c for c in range(ncols) if (r, c) not in taken]
-        if missing:
-            raise ValueError(f"row {r} leaves columns {missing} empty")
-    return out
-
-
-# ---------------------------------------------------------------- renderers
-def chromium_pdf(src: Path, pdf: Path) -> None:
-    """Print a web page to pdf the way a browser's 'print to PDF' does."""
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer",
-                    f"--user-data-dir=/tmp/chr-{ME}", f"--print-to-pdf={pdf}", src.as_uri()],
-                   check=True, capture_output=True, timeout=300)
-
-
-def soffice_pdf(src: Path, pdf: Path) -> None:
-    """Print an office file to pdf with LibreOffice (own profile: other agents run soffice too)."""
-    with tempfile.TemporaryDirectory(prefix=f"{ME}-") as tmp:
-        subprocess.run(["soffice", f"-env:UserInstallation=file:///tmp/lo-{ME}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=300)
-        shutil.move(str(Path(tmp) / (src.stem + ".pdf")), pdf)
-
-
-def render_html(form: dict, path: Path) -> None:
-    """A CMS article page: breadcrumb, title and date lines, then the form as one rowspan/colspan table."""
-    cells: dict[int, list] = {}
-    for r, c, rs, cs, cell in place(form["rows"], form["ncols"]):
-        cells.setdefault(r, []).append((rs, cs, cell))
-    body = []
-    for r in range(len(form["rows"])):
-        tds = []
-        for rs, cs, cell in cells.get(r, []):
-            attrs = []
-            if rs > 1:
-                attrs.append(f'rowspan="{rs}"')
-            if cs > 1:
-                attrs.append(f'colspan="{cs}"')
-            classes = [k for k in ("bold", "left", "bare") if cell.get(k)]
-            if classes:
-                attrs.append(f'class="{" ".join(classes)}"')
-            text = "<br>".join(html.escape(line) for line in cell["text"].split("\n")) or "&nbsp;"
-            tds.append(f"<td {' '.join(attrs)}>{text}</td>" if attrs else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
-    widths = "".join(f'<col style="width:{w}%">' for w in form["widths_pct"])
-    head = "\n".join(f'<p class="{cls}">{html.escape(t)}</p>' for t, cls in form["heading"])
-    tail = "\n".join(f'<p class="{cls}">{html.escape(t)}</p>' for t, cls in form.get("footer", []))
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(form['page_title'])}</title>
-<style>
-@page {{ size: A4 {form.get('orientation', 'portrait')}; margin: 14mm 12mm; }}
-body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 10.5pt; }}
-p.crumb {{ color: #444; font-size: 9pt; margin: 0 0 8px; }}
-p.title {{ text-align: center; font-size: 15pt; font-weight: bold; margin: 4px 0; }}
-p.meta {{ text-align: center; color: #555; font-size: 9pt; margin: 2px 0 10px; }}
-p.sub {{ text-align: center; font-size: 12pt; font-weight: bold; margin: 8px 0 4px; }}
-p.left {{ text-align: left; font-size: 10pt; margin: 4px 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-td {{ border: 1px solid #000; padding: 2px 3px; text-align: center; vertical-align: middle;
-     font-size: 8.5pt; word-wrap: break-word; }}
-td.left {{ text-align: left; }}
-td.bold {{ font-weight: bold; }}
-td.bare {{ border: none; }}
-</style></head><body>
-{head}
-<table>{widths}
-{chr(10).join(body)}
-</table>
-{tail}
-</body></html>
-"""
-    path.write_text(page, encoding="utf-8")
-
-
-def render_xlsx(form: dict, path: Path) -> None:
-    """One worksheet: merged cells, thin borders, wrapped text, fit to one A4 page width."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = form["sheet"]
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for i, width in enumerate(form["widths_chars"], start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    for r, c, rs, cs, cell in place(form["rows"], form["ncols"]):
-        first = ws.cell(row=r + 1, column=c + 1, value=cell["text"] or None)
-        first.font = Font(name="Noto Sans CJK SC", size=cell.get("size", 10), bold=bool(cell.get("bold")))
-        first.alignment = Alignment(horizontal="left" if cell.get("left") else "center",
-                                    vertical="center", wrap_text=True)
-        if rs > 1 or cs > 1:
-            ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + rs, end_column=c + cs)
-        if not cell.get("bare"):
-            for rr in range(r + 1, r + rs + 1):
-                for cc in range(c + 1, c + cs + 1):
-                    ws.cell(row=rr, column=cc).border = box
-    for row_no, height in form.get("heights", {}).items():
-        ws.row_dimensions[row_no].height = height
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = form.get("orientation", "portrait")
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    wb.save(path)
-
-
-def build(name: str, form: dict) -> None:
-    """Write the source for one form next to this script and print it to tests/data/<folder>/name.pdf."""
-    out = DATA / form["folder"]
-    out.mkdir(exist_ok=True)
-    src = SRC / f"{name}.{form['producer']}"
-    {"html": render_html, "xlsx": render_xlsx}[form["producer"]](form, src)
-    (chromium_pdf if form["producer"] == "html" else soffice_pdf)(src, out / f"{name}.pdf")
-    print(f"{form['folder']}/{name}.pdf <- wild-src/{src.name}")
-
-
-# ================================================================ forms
-# Each grid below is the form as printed; see NAME.md for the source and its quirks.
 
 def hunan_2023_xiangxi_special_school_meals_targets() -> dict:
     """湘西州民族特殊教育学校 2023 项目支出绩效目标表 (xxztx.com/tzgg/1064.html): targets only."""
@@ -209,7 +56,7 @@ def hunan_2023_xiangxi_special_school_meals_targets() -> dict:
         [C("可持续影响指标"), *blank4, C("-"), C("定性"), C()],
     ]
     return {
-        "folder": "related", "producer": "html", "orientation": "landscape", "ncols": 13,
+        "producer": "html", "look": CRUMB, "orientation": "landscape", "ncols": 13,
         "page_title": "湘西州特校2023项目支出绩效目标表公开",
         "heading": [("→ 您的位置: 首页 >> 通知公告", "crumb"),
                     ("湘西州特校2023项目支出绩效目标表公开", "title"),
@@ -226,7 +73,7 @@ def hebei_2019_ningjin_high_school_grant_indicators() -> dict:
     """宁晋县教育局 2019 高中助学金项目绩效评价指标表 (ningjin.gov.cn/content/26279.html): indicators, no actuals."""
     L = dict(left=True)
     rows = [
-        [C("2019年度宁晋县高中助学金项目绩效评价指标表", cs=7, bold=True, size=14, bare=True)],
+        [C("2019年度宁晋县高中助学金项目绩效评价指标表", cs=7, bold=True, size=14, noborder=True)],
         [C("评价指标"), C("评价内容"), C("指标名称"), C("指标说明"), C("目标值"), C("分值"), C("备注")],
         [C("项目年度绩效目标(定量指标)", rs=7), C("制度指标"), C("规章制度建立与否", **L), C(), C(), C("20"),
          C()],
@@ -239,7 +86,7 @@ def hebei_2019_ningjin_high_school_grant_indicators() -> dict:
         [C("总分", cs=5), C("100"), C()],
     ]
     return {
-        "folder": "related", "producer": "xlsx", "sheet": "绩效评价指标表", "ncols": 7,
+        "producer": "xlsx", "sheet": "绩效评价指标表", "ncols": 7,
         "widths_chars": [16, 13, 20, 13, 10, 7, 8],
         "heights": {1: 30, 3: 36},
         "rows": rows,
@@ -247,15 +94,12 @@ def hebei_2019_ningjin_high_school_grant_indicators() -> dict:
 
 
 FORMS = {
-    "hunan-2023-xiangxi-special-school-meals-targets": hunan_2023_xiangxi_special_school_meals_targets,
-    "hebei-2019-ningjin-high-school-grant-indicators": hebei_2019_ningjin_high_school_grant_indicators,
+    "hunan-2023-xiangxi-special-school-meals-targets":
+        ("related", hunan_2023_xiangxi_special_school_meals_targets),
+    "hebei-2019-ningjin-high-school-grant-indicators":
+        ("related", hebei_2019_ningjin_high_school_grant_indicators),
 }
 
 
-def main(names: list[str]) -> None:
-    for name in names or FORMS:
-        build(name, FORMS[name]())
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(FORMS, ME, sys.argv[1:])
