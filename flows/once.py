@@ -27,14 +27,20 @@ def ingest_once(source: str, db: str, options: Options, dask_address: str | None
         if not plan.to_parse or stop.requested.is_set():  # stopped already: nothing is parsed
             return run(source, db, options, parse=None)
         parsers = None if dask_address else options.workers or default_workers()
-        threading.Thread(target=_warm_up, args=(parsers,), name="jixiao-warm-up", daemon=True).start()
-        if dask_address or os.environ.get("PREFECT_API_URL"):
-            from flows.ingest import ingest, with_dask  # Prefect is imported only when it is used
+        warm_up = threading.Thread(target=_warm_up, args=(parsers,), name="jixiao-warm-up", daemon=True)
+        warm_up.start()
+        try:
+            if dask_address or os.environ.get("PREFECT_API_URL"):
+                from flows.ingest import ingest, with_dask  # Prefect is imported only when it is used
 
-            chosen = with_dask(dask_address) if dask_address else ingest
-            return chosen(source, db, options.quarantine_dir, options.report_dir, options.chunk_size,
-                          options.workers, options.file_timeout, options.reprocess)
-        return run(source, db, options, _parse_here(options))
+                chosen = with_dask(dask_address) if dask_address else ingest
+                return chosen(source, db, options.quarantine_dir, options.report_dir, options.chunk_size,
+                              options.workers, options.file_timeout, options.reprocess)
+            return run(source, db, options, _parse_here(options))
+        finally:
+            # A run that fails at once must not exit mid-import: the interpreter would cut the warm-up
+            # thread off and print half a traceback under the one-line error.
+            warm_up.join()
 
 
 def _parse_here(options: Options) -> ParseStep:
