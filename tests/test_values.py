@@ -40,5 +40,6 @@ def test_points_and_labels():
     assert strip_points("满意度指标 (10\n分)") == "满意度指标"
     # a label whose '(' a wrapped line lost (黄石 第三中学): '预算执行情况(万元) 20分)'
     assert points("预算执行情况(万元) 20分)") == 20 and strip_points("年度绩效目标 98分)") == "年度绩效目标"
+    assert points("年度绩效目标98分)") == 98
     assert points("得分(20分*执行率)") is None
     assert [ordinal(x) for x in ("7", "七", "十二")] == [7, 7, 12]

@@ -43,7 +43,8 @@ BUDGET_BLOCK = r"(项目资金|预算执行情况|资金情况|年度预算执�
 # Goals: the 年度总体目标 row, or numbered 年度目标 N of a department form.
 GOALS_LABEL = r"(年度)?总体目标|年度(总体)?绩效目标"
 # 年度目标1：(11分) of a department form; 年度绩效目标1 (40分) heading a block of indicators (Hubei).
-NUMBERED_GOAL = r"年度(绩效)?目标(?P<no>\d+|[一二三四五六七八九十]+)?[:：]?(\((?P<points>[\d.]+)分\))?"
+# its points may have lost their '(' ('年度绩效目标98分)'): a number before 分 is points, not the goal's number
+NUMBERED_GOAL = r"年度(绩效)?目标(?P<no>\d+(?![\d.]*分)|[一二三四五六七八九十]+)?[:：]?(\(?(?P<points>[\d.]+)分\))?"
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 GOAL_TARGET_HEADER = r"预期目标|年初设定目标|年度目标|目标|项目年度目标"
 GOAL_ACTUAL_HEADER = (r"实际完成情况|全年实际完成情况|年度实际完成情况|完成情况|年度目标完成情况"

@@ -78,8 +78,9 @@ def ordinal(text: str) -> int:
     return (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (CHINESE_DIGITS.get(units, 0) if units else 0)
 
 
-# '(50分)', and '20分)' whose '(' a wrapped or copied label lost; never '得分(20分*执行率)'.
-POINTS = re.compile(rf"(?:[(（]|^|(?<=\s))\s*({NUMBER})\s*分\s*[)）]")
+# '(50分)', and '20分)' whose '(' a wrapped or copied label lost (after a space or the label itself:
+# '年度绩效目标98分)'); never '得分(20分*执行率)'.
+POINTS = re.compile(rf"(?:[(（]|^|(?<=\s)|(?<=[\u4e00-\u9fff]))\s*({NUMBER})\s*分\s*[)）]")
 
 
 def points(text: str | None) -> float | None:
