@@ -57,7 +57,7 @@ def _warm_up(parsers: int | None) -> None:
     the run meets it again where it needs the thing, and reports it there."""
     try:
         if parsers:
-            start_pool(parsers)
+            start_pool(parsers, wait=False)  # the forkserver starts while great-expectations is imported
         import expectations.suite  # noqa: F401
     except Exception:  # noqa: BLE001
         log.debug("warm-up failed", exc_info=True)

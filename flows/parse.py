@@ -80,9 +80,12 @@ def shared_pool(workers: int) -> ProcessPool:
         return pool
 
 
-def start_pool(workers: int) -> None:
-    """Start the shared pool's processes now (pebble starts them at the first file otherwise)."""
-    shared_pool(workers).schedule(os.getpid).result()
+def start_pool(workers: int, wait: bool = True) -> None:
+    """Start the shared pool's processes now (pebble starts them at the first file otherwise); without
+    `wait`, while the caller goes on (the workers start in pebble's own threads and processes)."""
+    started = shared_pool(workers).schedule(os.getpid)
+    if wait:
+        started.result()
 
 
 def _start_worker(limit: int) -> None:
