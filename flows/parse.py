@@ -128,7 +128,8 @@ def parse_stream(files: list[SourceFile], timeout: float, workers: int,
             for future in done:
                 if on_done:
                     on_done(1)
-                yield _result(futures[future], future, timeout)
+                # popped: a future keeps its file's facts, and the run must not hold every file's at once
+                yield _result(futures.pop(future), future, timeout)
     finally:
         for future in pending:
             future.cancel()
