@@ -11,8 +11,9 @@ import pandas as pd
 import pypdfium2 as pdfium
 
 from extract.glyphs import Glyph, page_glyphs
-from extract.lattice import RuledPages, glyph_centres
+from extract.lattice import glyph_centres, ruled_tables
 from extract.model import Cell, PageContent, PageTable, TextLine
+from extract.paths import page_shapes
 from extract.scan import needs_ocr
 from extract.stitch import absorb_overflow, hugs_rule, is_furniture, join_tables, without_furniture
 from extract.text import WORD_GAP, glyphs_text, group_lines, line_text
@@ -64,16 +65,14 @@ def open_pdf(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
 
 def read_pdf(data: bytes) -> Extraction:
     pdf = open_pdf(data)
-    ruled = RuledPages(data)  # camelot's side of the file, opened once, on the first page with text
     try:
-        contents = [_read_page(pdf, ruled, i) for i in range(len(pdf))]
+        contents = [_read_page(pdf, i) for i in range(len(pdf))]
     finally:
-        ruled.close()
         pdf.close()
     return _assemble(hashlib.sha256(data).hexdigest(), contents)
 
 
-def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageContent:
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -81,7 +80,7 @@ def _read_page(pdf: pdfium.PdfDocument, ruled: RuledPages, index: int) -> PageCo
         if not glyphs and needs_ocr(page):
             from extract import ocr  # heavy (ONNX models): only loaded when a page is a scan
             return ocr.read_scanned_page(page, index + 1)
-        tables = ruled.tables(index + 1, glyph_centres(glyphs)) if glyphs else []
+        tables = ruled_tables(page_shapes(page), index + 1, (width, height), glyph_centres(glyphs)) if glyphs else []
         tables, rest = _fill_tables(tables, glyphs)
         return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest, tables))
     finally:

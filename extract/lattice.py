@@ -7,42 +7,33 @@ Speed: `camelot.read_pdf` builds the full pdfminer-style text layout of every pa
 its font, text lines and boxes) before its vector engine looks at the ruled lines; that layout is
 most of its time, and we never use it (text comes from pdfium glyphs). So camelot's lattice parser
 (same parser, same vector engine, same line finder `find_lines_from_layout`) is fed here a layout of
-the page's *graphics only*: the content stream is interpreted with text operators skipped, paths
-become the same LTLine/LTRect/LTCurve objects playa's `extract_page` makes, and no layout analysis
-runs. The PDF is opened once per document, not once per page. The only use camelot made of its text
-— dropping near-empty grids (≥ 90 % empty cells, ruling noise) — is kept, judged by the glyphs
-printed inside the grid's cells instead of camelot's text lines.
+the page's *paths only*, read from the page pdfium has loaded for its glyphs (paths.py), as the
+LTLine/LTRect/LTCurve objects playa's `extract_page` would make; no layout analysis runs. The only
+use camelot made of its text — dropping near-empty grids (≥ 90 % empty cells, ruling noise) — is
+kept, judged by the glyphs printed inside the grid's cells instead of camelot's text lines.
 """
 from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
-import playa
 from camelot.parsers import Lattice
-from playa.content import PathObject, XObjectObject
-from playa.miner import LTFigure, LTPage, apply_matrix_pt, process_path
-from playa.parser import KWD
+from playa.miner import LTCurve, LTLine, LTPage, LTRect
 
 from extract.model import Cell, PageTable
+from extract.paths import Shape
 
 # The vector engine reads the rules from the PDF's drawing operators instead of rendering the
 # page and finding lines in pixels: same grids on ruled forms, several times less CPU.
 ENGINE = "vector"
 # camelot's Lattice drops grids whose cells are at least this percent empty (_GRID_WHITESPACE_REJECT).
 EMPTY_GRID_PERCENT = 90.0
-
-_GRAPHICS = (PathObject, XObjectObject)
-# Operators that build, paint and place paths; text, colour and marked-content operators are skipped.
-_PATH_OPS = frozenset(KWD(op.encode()) for op in
-                      "q Q cm w J j M d gs m l c v y h re S s f F f* B B* b b* n W W* Do".split())
+_LAYOUT_CLASS = {"line": LTLine, "rect": LTRect, "curve": LTCurve}
 
 
 class _RulesParser(Lattice):
-    """camelot's lattice parser on a graphics-only layout: the caller knows the page has a text
+    """camelot's lattice parser on a paths-only layout: the caller knows the page has a text
     layer (camelot's own test needs the text layout) and judges empty grids by glyphs."""
 
     def _document_has_no_text(self) -> bool:
@@ -52,131 +43,53 @@ class _RulesParser(Lattice):
         return False
 
 
-def _add_graphics(container, objects) -> None:
-    for obj in objects:
-        if isinstance(obj, PathObject):
-            for item in process_path(obj):
-                container.add(item)
-        elif isinstance(obj, XObjectObject):  # a form XObject: an LTFigure, as extract_page makes it
-            figure = LTFigure(obj)
-            _add_graphics(figure, obj.interp(filter_classes=_GRAPHICS, restrict_ops=_PATH_OPS))
-            container.add(figure)
-
-
-def graphics_layout(page: playa.Page) -> LTPage:
-    """The page as `playa.miner.extract_page` lays it out, minus its text and without analysis."""
-    x0, y0, x1, y1 = page.mediabox
-    x0, y0 = apply_matrix_pt(page.ctm, (x0, y0))
-    x1, y1 = apply_matrix_pt(page.ctm, (x1, y1))
-    layout = LTPage(page.page_idx + 1, (0, 0, abs(x0 - x1), abs(y0 - y1)))
-    _add_graphics(layout, page.interp(filter_classes=_GRAPHICS, restrict_ops=_PATH_OPS))
+def _layout(shapes: list[Shape], page_no: int, width: float, height: float) -> LTPage:
+    """The page as camelot's line finder reads it (`find_lines_from_layout`: each object's class,
+    box, stroke and fill). playa's layout classes are compiled: built empty, as for unpickling, and
+    given just what the line finder reads."""
+    layout = LTPage(page_no, (0, 0, width, height))
+    for s in shapes:
+        item = _LAYOUT_CLASS[s.kind]()
+        item.set_bbox((s.x0, s.y0, s.x1, s.y1))
+        item.stroke, item.fill = s.stroke, s.fill
+        layout.add(item)
     return layout
 
 
-class RuledPages:
-    """One PDF (a file or its bytes) opened once for camelot's lattice parser; `tables(n, ink)` per
-    page (1-based). A print-only PDF (permission flags forbid extraction) is read like any other, as
-    pdfium reads its text: camelot.read_pdf would refuse it, so this never asks."""
-
-    def __init__(self, source: Path | str | bytes) -> None:
-        self.source = source
-        self.path = "<bytes>" if isinstance(source, bytes) else str(source)  # camelot's name for the file
-        self._pdf: playa.Document | None = None
-        self._parser: _RulesParser | None = None
-
-    def _open(self) -> playa.Document:
-        if self._pdf is None:
-            if isinstance(self.source, bytes):
-                self._pdf = playa.Document(self.source, space="page")
-            else:
-                self._pdf = playa.open(self.path, space="page")
-            self._parser = _RulesParser(engine=ENGINE)
-        return self._pdf
-
-    def tables(self, page_no: int, ink: np.ndarray | None) -> list[PageTable]:
-        """Every ruled table on the page, as logical cells without text, top to bottom.
-
-        `ink`: (n, 2) centres of the glyphs printed on the page, to drop near-empty grids."""
-        pdf = self._open()
-        page = pdf.pages[page_no - 1]
-        layout = graphics_layout(page)
-        parser = self._parser
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            logging.getLogger("camelot").setLevel(logging.ERROR)
-            parser.prepare_page_parse(self.path, layout, (layout.bbox[2], layout.bbox[3]), page_no,
-                                      [], [], [], "", layout_kwargs={})
-            found = parser.extract_tables()
-        out = []
-        rules = _vertical_rules(layout)
-        for table in found:
-            page_table, grid_cells = _page_table(table)
-            if not _near_empty(page_table, grid_cells, ink):
-                out.append(_with_cut_side_columns(page_table, rules))
-        if not out:
-            row = _row_between_rules(layout, page_no)
-            if row is not None and not _near_empty(row, len(row.cells), ink):
-                out.append(row)
-        return sorted(out, key=lambda t: (t.page, -t.y1, t.x0))
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
-
-    def __enter__(self) -> RuledPages:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-def read_tables(path: Path, pages: str = "all",
-                ink: Callable[[int], np.ndarray] | None = None) -> list[PageTable]:
-    """Every ruled table on the given pages ("all", "3", "1,4-5"), in page order.
-
-    `ink(page_no)` gives the page's glyph centres; by default they are read with pdfium."""
-    import pypdfium2 as pdfium
-
-    from extract.glyphs import page_glyphs
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        numbers = _page_numbers(pages, len(pdf))
-        out: list[PageTable] = []
-        with RuledPages(path) as ruled:
-            for n in numbers:
-                if ink is not None:
-                    centres = ink(n)
-                else:
-                    page = pdf[n - 1]
-                    centres = glyph_centres(page_glyphs(page))
-                    page.close()
-                out.extend(ruled.tables(n, centres))
-        return out
-    finally:
-        pdf.close()
+def ruled_tables(shapes: list[Shape], page_no: int, size: tuple[float, float],
+                 ink: np.ndarray | None) -> list[PageTable]:
+    """Every ruled table on a page drawing `shapes` (paths.py), as logical cells without text, top to
+    bottom. `size`: the displayed page's width and height; `ink`: (n, 2) centres of the glyphs printed
+    on the page, to drop near-empty grids."""
+    layout = _layout(shapes, page_no, *size)
+    parser = _RulesParser(engine=ENGINE)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.getLogger("camelot").setLevel(logging.ERROR)
+        parser.prepare_page_parse("<pdf>", layout, size, page_no, [], [], [], "", layout_kwargs={})
+        found = parser.extract_tables()
+    out = []
+    rules = _vertical_rules(shapes)
+    for table in found:
+        page_table, grid_cells = _page_table(table)
+        if not _near_empty(page_table, grid_cells, ink):
+            out.append(_with_cut_side_columns(page_table, rules))
+    if not out:
+        row = _row_between_rules(rules, page_no)
+        if row is not None and not _near_empty(row, len(row.cells), ink):
+            out.append(row)
+    return sorted(out, key=lambda t: (t.page, -t.y1, t.x0))
 
 
 def glyph_centres(glyphs) -> np.ndarray:
     return np.array([(g.cx, g.cy) for g in glyphs], dtype=float).reshape(-1, 2)
 
 
-def _page_numbers(spec: str, count: int) -> list[int]:
-    if spec == "all":
-        return list(range(1, count + 1))
-    out: set[int] = set()
-    for part in spec.split(","):
-        a, _, b = part.partition("-")
-        out.update(range(int(a), (count if b == "end" else int(b or a)) + 1))
-    return sorted(out)
+def _vertical_rules(shapes: list[Shape]) -> list[Shape]:
+    return [o for o in shapes if o.x1 - o.x0 < 2 and o.y1 - o.y0 > 20]
 
 
-def _vertical_rules(layout: LTPage) -> list:
-    return [o for o in layout if o.x1 - o.x0 < 2 and o.y1 - o.y0 > 20]
-
-
-def _with_cut_side_columns(table: PageTable, rules: list) -> PageTable:
+def _with_cut_side_columns(table: PageTable, rules: list[Shape]) -> PageTable:
     """A merged cell in the table's first or last column, cut by page breaks above and below: a
     spreadsheet draws the cell's side rules down the whole page but neither its top nor its bottom,
     so no rule crosses them and the lattice leaves the column out (its label stays loose text). A
@@ -206,12 +119,11 @@ def _with_cut_side_columns(table: PageTable, rules: list) -> PageTable:
             table = PageTable(table.page, table.x0, table.y0, x, table.y1, cells)
 
 
-def _row_between_rules(layout: LTPage, page_no: int) -> PageTable | None:
+def _row_between_rules(rules: list[Shape], page_no: int) -> PageTable | None:
     """A page holding only the middle of one tall table row: a browser breaks the row over pages and
     draws its column rules but neither its top nor its bottom rule here, so the lattice finds no grid
     (no rule crosses another). Three or more vertical rules of one height make a one-row table, which
     joins the row above the break (stitch.py)."""
-    rules = _vertical_rules(layout)
     if not rules:
         return None
     tallest = max(rules, key=lambda o: o.y1 - o.y0)
