@@ -1,8 +1,9 @@
-"""Checks on a run's Facts: the form's own arithmetic and scoring rules, as great-expectations suites.
+"""Checks on a run's Facts: the form's own arithmetic and scoring rules, as a great-expectations suite.
 
-    checks = Checks()                       # one GX context for the run
+    checks = Checks()                       # the suite evaluated with pandas (evaluate.py)
+    checks = Checks(data_docs=True)         # ... by great-expectations itself, in one GX context
     checked = checks.check(facts, "slice 1")  # findings and per-rule counts of one slice of the run
-    checks.data_docs(folder)                # GX's Data Docs over every slice checked
+    checks.data_docs(folder)                # GX's Data Docs over every slice checked (data_docs=True)
     findings = validate(facts)              # the same, at once, for a single set of Facts
 """
 from __future__ import annotations
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from expectations.evaluate import unexpected_rows
 from expectations.prepare import prepare
 from expectations.rules import RULE_BY_ID, RULES, rules_frame
+from expectations.suite import expectations_for
 from transform.facts import Facts
 
 FINDING_COLUMNS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule", "severity", "observed",
@@ -39,33 +42,45 @@ class Checked:
 
 class Checks:
     """The rules over a run's Facts, one slice of documents at a time: every rule keys on the document,
-    so slices give the findings the whole run would, and a run's memory is that of one slice."""
+    so slices give the findings the whole run would, and a run's memory is that of one slice.
 
-    def __init__(self) -> None:
-        from expectations import suite  # GX import is slow; only validation needs it
+    data_docs: great-expectations validates the suite (and keeps its results for Data Docs) instead of
+    the pandas engine; importing GX alone costs more CPU than a small night's parsing."""
 
-        self._validator = suite.Validator()
+    def __init__(self, data_docs: bool = False) -> None:
+        self._validator = None
+        if data_docs:
+            from expectations import gx_engine  # seconds of import: only when GX's results are wanted
+
+            self._validator = gx_engine.Validator()
+
+    def _unexpected(self, frames: dict[str, pd.DataFrame], name: str) -> dict[str, set[int]]:
+        if self._validator is not None:
+            return self._validator.run(frames, name)
+        return {rule: unexpected_rows(frame, expectations_for(rule)) if not frame.empty else set()
+                for rule, frame in frames.items()}
 
     def check(self, facts: Facts, name: str = "run", acknowledged: pd.DataFrame | None = None) -> Checked:
         """acknowledged: what auditors reviewed (ACK_KEYS + note); those findings carry the note in
         ack_note and count as neither errors nor warnings of the run."""
         frames = prepare(facts)
-        unexpected = self._validator.run(frames, name)
+        unexpected = self._unexpected(frames, name)
         parts = [_findings(rule, frames[rule], rows) for rule, rows in unexpected.items() if rows]
         findings = in_report_order(_with_acks(_held_back(pd.concat(parts, ignore_index=True), frames["reading"]),
                                               acknowledged)) if parts else pd.DataFrame(columns=FINDING_COLUMNS)
         return Checked(findings, _summary(frames, facts.documents["doc_id"], findings), frames)
 
-    def data_docs(self, out_dir: Path) -> Path:
-        """Build GX's Data Docs (a static site) for the run's validations under out_dir."""
-        return self._validator.build_data_docs(out_dir)
+    def data_docs(self, out_dir: Path) -> Path | None:
+        """Build GX's Data Docs (a static site) for the run's validations under out_dir; None when GX did
+        not validate them (data_docs=False)."""
+        return None if self._validator is None else self._validator.build_data_docs(out_dir)
 
 
 def validate(facts: Facts, data_docs_dir: Path | None = None) -> pd.DataFrame:
     """Every rule over `facts` at once; one row per finding, errors first.
 
-    data_docs_dir: also build GX's Data Docs there."""
-    checks = Checks()
+    data_docs_dir: great-expectations validates, and builds its Data Docs there."""
+    checks = Checks(data_docs=data_docs_dir is not None)
     findings = checks.check(facts).findings
     if data_docs_dir is not None:
         checks.data_docs(data_docs_dir)

@@ -1,129 +1,48 @@
-"""The rules as great-expectations suites over the prepared pandas frames (one batch per rule).
+"""The suite: each rule's expectations over the columns of its prepared frame (prepare.py), in
+great-expectations' own vocabulary (an expectation type and its kwargs, as a GX suite stores them).
 
-GX runs in an ephemeral context on a pandas datasource: GX over DuckDB/SQLAlchemy closes the
-connection before fetching, so the run's frames are validated in memory instead.
+Two engines evaluate it: evaluate.py (pandas, every run) and gx_engine.py (great-expectations itself,
+when a run builds GX's Data Docs). Importing great-expectations costs more CPU than parsing a small
+night's forms, so a plain run does not; tests/test_engines.py holds the two to the same unexpected
+rows, rule by rule, on real and on random frames.
 """
 from __future__ import annotations
 
-import os
+from typing import Any, NamedTuple
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX is imported: no telemetry calls
-
-from pathlib import Path  # noqa: E402
-
-import great_expectations as gx  # noqa: E402
-import great_expectations.expectations as gxe  # noqa: E402
-import pandas as pd  # noqa: E402
-from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
-from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
-from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
-from great_expectations.expectations.metrics.map_metric_provider import (  # noqa: E402
-    MulticolumnMapMetricProvider,
-    multicolumn_condition_partial,
-)
-
-from expectations import vocab  # noqa: E402
-from expectations.prepare import latest_fiscal_year  # noqa: E402
+from expectations import vocab
+from expectations.prepare import latest_fiscal_year
 
 
-class MulticolumnValuesWithinTolerance(MulticolumnMapMetricProvider):
-    condition_metric_name = "multicolumn_values.within_tolerance"
-    condition_domain_keys = ("batch_id", "table", "column_list", "row_condition", "condition_parser",
-                             "ignore_row_if")
-
-    @multicolumn_condition_partial(engine=PandasExecutionEngine)
-    def _pandas(cls, column_list: pd.DataFrame, **kwargs) -> pd.Series:
-        observed, expected, tolerance = (column_list.iloc[:, k].astype(float) for k in range(3))
-        return (observed - expected).abs() <= tolerance
+class Expectation(NamedTuple):
+    type: str  # GX's expectation type (snake case)
+    kwargs: dict[str, Any]
 
 
-class ExpectValuesWithinTolerance(MulticolumnMapExpectation):
-    """column_list = [observed, expected, tolerance]: |observed - expected| ≤ tolerance on every row.
-
-    The arithmetic rules (B/A, sums, scoring rules) derive expected and tolerance per row in
-    prepare.py; this is the one comparison GX's built-ins cannot express (a per-row bound)."""
-
-    map_metric = "multicolumn_values.within_tolerance"
-    ignore_row_if: str = "any_value_is_missing"
+# column_list = [observed, expected, tolerance]: |observed - expected| ≤ tolerance on every row that has
+# all three. The arithmetic rules (B/A, sums, scoring rules) derive expected and tolerance per row in
+# prepare.py; this is the one comparison GX's built-ins cannot express (a per-row bound).
+WITHIN = Expectation("expect_values_within_tolerance", {"column_list": ["observed", "expected", "tolerance"]})
 
 
-WITHIN = ["observed", "expected", "tolerance"]
-
-
-def expectations_for(rule: str) -> list[gx.expectations.Expectation]:
-    """The GX expectations of a rule, over the columns of its prepared frame."""
-    meta = {"rule": rule}
+def expectations_for(rule: str) -> list[Expectation]:
+    """A rule's expectations; a rule not listed is arithmetic and tested by WITHIN."""
     return {
         "indicator_score_range": [
-            gxe.ExpectColumnValuesToBeBetween(column="score", min_value=0, meta=meta),
-            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="weight", column_B="score", or_equal=True,
-                                                        ignore_row_if="either_value_is_missing", meta=meta)],
-        "budget_subline_score": [gxe.ExpectColumnValuesToBeNull(column="observed", meta=meta)],
-        "reading": [gxe.ExpectColumnValuesToBeNull(column="observed", meta=meta)],
-        "deviation_reason": [gxe.ExpectColumnValuesToNotBeNull(column="observed", meta=meta)],
-        "cost_vs_executed": [gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="expected", column_B="observed", or_equal=True, meta=meta)],
-        "required_fields": [gxe.ExpectColumnValuesToNotBeNull(column="observed", meta=meta)],
-        "amounts_nonnegative": [gxe.ExpectColumnValuesToBeBetween(column="observed", min_value=0, meta=meta)],
-        "duplicate_indicators": [gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["doc_id", "evaluation_no", "goal_key", "level2", "name_key", "target_text",
-                         "actual_text"], meta=meta)],
-        "fiscal_year": [gxe.ExpectColumnValuesToBeBetween(
-            column="observed", min_value=vocab.FIRST_FISCAL_YEAR, max_value=latest_fiscal_year(), meta=meta)],
-    }.get(rule, [ExpectValuesWithinTolerance(column_list=WITHIN, meta=meta)])
-
-
-class Validator:
-    """One ephemeral GX context for a run. Each rule's suite and validation definition is registered
-    once. Each slice of the run's facts is then validated under its own run name, so the Data Docs
-    built at the end show every slice."""
-
-    def __init__(self) -> None:
-        self.context = gx.get_context(mode="ephemeral")
-        # An ephemeral context serialises its whole configuration to YAML, to be kept nowhere, each time
-        # an asset, suite, validation or site is added (~28 times a run, ~1.7 CPU-s); nothing reads it.
-        self.context._save_project_config = lambda: None
-        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
-        self._source = self.context.data_sources.add_pandas("facts")
-        self._checks: dict[str, gx.ValidationDefinition] = {}
-
-    def _check(self, rule: str) -> gx.ValidationDefinition:
-        if rule not in self._checks:
-            batches = self._source.add_dataframe_asset(rule).add_batch_definition_whole_dataframe(rule)
-            suite = self.context.suites.add(gx.ExpectationSuite(name=rule, expectations=expectations_for(rule)))
-            # A ValidationDefinition (not batch.validate) so the results land in the store Data Docs read.
-            self._checks[rule] = self.context.validation_definitions.add(
-                gx.ValidationDefinition(name=rule, data=batches, suite=suite))
-        return self._checks[rule]
-
-    def run(self, frames: dict[str, pd.DataFrame], run_name: str) -> dict[str, set[int]]:
-        """Validate each rule's frame; return the `_row`s each rule found unexpected."""
-        run_id = RunIdentifier(run_name=run_name)
-        unexpected: dict[str, set[int]] = {}
-        for rule, frame in frames.items():
-            unexpected[rule] = set()
-            if frame.empty:
-                continue
-            # The stored results keep the failing rows' ids and values (Data Docs show them), not
-            # the pandas query GX would spell out with every id again.
-            result = self._check(rule).run(batch_parameters={"dataframe": frame}, run_id=run_id, result_format={
-                "result_format": "COMPLETE", "unexpected_index_column_names": ["_row"],
-                "return_unexpected_index_query": False})
-            for r in result.results:
-                unexpected[rule].update(int(i["_row"]) for i in r.result.get("unexpected_index_list") or [])
-        return unexpected
-
-    def build_data_docs(self, out_dir: Path) -> Path:
-        """GX's static Data Docs site for every slice validated so far, written under out_dir."""
-        site = "jixiao"
-        self.context.add_data_docs_site(site_name=site, site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(out_dir)},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            # The validation pages show each expectation with its result; a page per suite on top of
-            # them (a third of the build's time) would repeat the same expectations without results.
-            "site_section_builders": {"expectations": "0", "profiling": "0"},
-        })
-        self.context.build_data_docs(site_names=[site])
-        return out_dir / "index.html"
+            Expectation("expect_column_values_to_be_between", {"column": "score", "min_value": 0}),
+            Expectation("expect_column_pair_values_a_to_be_greater_than_b",
+                        {"column_A": "weight", "column_B": "score", "or_equal": True,
+                         "ignore_row_if": "either_value_is_missing"})],
+        "budget_subline_score": [Expectation("expect_column_values_to_be_null", {"column": "observed"})],
+        "reading": [Expectation("expect_column_values_to_be_null", {"column": "observed"})],
+        "deviation_reason": [Expectation("expect_column_values_to_not_be_null", {"column": "observed"})],
+        "cost_vs_executed": [Expectation("expect_column_pair_values_a_to_be_greater_than_b",
+                                         {"column_A": "expected", "column_B": "observed", "or_equal": True})],
+        "required_fields": [Expectation("expect_column_values_to_not_be_null", {"column": "observed"})],
+        "amounts_nonnegative": [Expectation("expect_column_values_to_be_between",
+                                            {"column": "observed", "min_value": 0})],
+        "duplicate_indicators": [Expectation("expect_compound_columns_to_be_unique", {"column_list": [
+            "doc_id", "evaluation_no", "goal_key", "level2", "name_key", "target_text", "actual_text"]})],
+        "fiscal_year": [Expectation("expect_column_values_to_be_between", {
+            "column": "observed", "min_value": vocab.FIRST_FISCAL_YEAR, "max_value": latest_fiscal_year()})],
+    }.get(rule, [WITHIN])

@@ -72,13 +72,13 @@ def _publish(outcome: Outcome) -> None:
 @flow(name="jixiao-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def ingest(source: str, db: str, quarantine_dir: str | None = None, report_dir: str | None = None,
            chunk_size: int = 16, workers: int = 0, file_timeout: float = 300.0, reprocess: bool = False,
-           fail_on: str = "never") -> Outcome | State:
+           fail_on: str = "never", data_docs: bool = False) -> Outcome | State:
     """List the files under `source`, parse the new ones, check them, and load them into `db`.
 
     The flow run ends Failed when the run could not complete (the error is raised) or, by `fail_on`
     (error | warning | never), when it quarantined files or raised findings; the served nightly
     deployment fails on errors, so the UI and notifications show a night that needs a look."""
-    options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout, reprocess)
+    options = Options(quarantine_dir, report_dir, chunk_size, workers, file_timeout, reprocess, data_docs)
     stop.take_signals()  # back from Prefect's engine, for a supervised `jixiao ingest` (flows/stop.py)
     try:
         outcome = run(source, db, options, _parse_in_tasks(options), prefect_flow_run_id=flow_run.id)
@@ -107,4 +107,4 @@ def serve(source: str, db: str, options: Options, cron: str | None, interval: fl
                  parameters={"source": source, "db": db, "quarantine_dir": options.quarantine_dir,
                              "report_dir": options.report_dir, "chunk_size": options.chunk_size,
                              "workers": options.workers, "file_timeout": options.file_timeout,
-                             "reprocess": False, "fail_on": fail_on})
+                             "reprocess": False, "fail_on": fail_on, "data_docs": options.data_docs})

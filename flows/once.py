@@ -27,7 +27,8 @@ def ingest_once(source: str, db: str, options: Options, dask_address: str | None
         if not plan.to_parse or stop.requested.is_set():  # stopped already: nothing is parsed
             return run(source, db, options, parse=None)
         parsers = None if dask_address else options.workers or default_workers()
-        warm_up = threading.Thread(target=_warm_up, args=(parsers,), name="jixiao-warm-up", daemon=True)
+        warm_up = threading.Thread(target=_warm_up, args=(parsers, options.data_docs), name="jixiao-warm-up",
+                                   daemon=True)
         warm_up.start()
         try:
             if dask_address or os.environ.get("PREFECT_API_URL"):
@@ -35,7 +36,8 @@ def ingest_once(source: str, db: str, options: Options, dask_address: str | None
 
                 chosen = with_dask(dask_address) if dask_address else ingest
                 return chosen(source, db, options.quarantine_dir, options.report_dir, options.chunk_size,
-                              options.workers, options.file_timeout, options.reprocess)
+                              options.workers, options.file_timeout, options.reprocess,
+                              data_docs=options.data_docs)
             return run(source, db, options, _parse_here(options))
         finally:
             # A run that fails at once must not exit mid-import: the interpreter would cut the warm-up
@@ -51,13 +53,14 @@ def _parse_here(options: Options) -> ParseStep:
     return parse
 
 
-def _warm_up(parsers: int | None) -> None:
-    """While the files are surveyed and the first ones parsed, import great-expectations for the checks
-    (~3.5 s) and start the parser pool (unless a Dask cluster parses). A failure here is only logged:
-    the run meets it again where it needs the thing, and reports it there."""
+def _warm_up(parsers: int | None, data_docs: bool) -> None:
+    """While the files are surveyed and the first ones parsed, start the parser pool (unless a Dask
+    cluster parses) and, for a run that builds GX's Data Docs, import great-expectations (seconds). A
+    failure here is only logged: the run meets it again where it needs the thing, and reports it there."""
     try:
         if parsers:
             start_pool(parsers, wait=False)  # the forkserver starts while great-expectations is imported
-        import expectations.suite  # noqa: F401
+        if data_docs:
+            import expectations.gx_engine  # noqa: F401
     except Exception:  # noqa: BLE001
         log.debug("warm-up failed", exc_info=True)

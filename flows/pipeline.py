@@ -37,6 +37,7 @@ class Options:
     workers: int = 0                   # parser processes (one pool per run); 0 = the CPUs this process may use
     file_timeout: float = 300.0        # seconds before a file's parse is killed and the file quarantined
     reprocess: bool = False            # read every file again, whatever the warehouse holds
+    data_docs: bool = False            # great-expectations validates the run and writes its Data Docs
 
 
 def survey(source: str, db: str, options: Options) -> tuple[list[SourceFile], Plan]:
@@ -67,7 +68,7 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
             create_output_folders(quarantine, reports)  # before the bars: a run that stops here is one line
             bar.phase("parse", len(plan.to_parse))
             bar.phase("load", len(plan.to_parse) + len(plan.unreadable) + len(plan.copies))
-            _run(writer, plan, parse, reports)
+            _run(writer, plan, parse, reports, options.data_docs)
         except BaseException as err:
             with contextlib.suppress(Exception):  # the caller must see the run's error, not this one's
                 writer.fail(f"{type(err).__name__}: {err}")
@@ -75,9 +76,9 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
         return writer.finish()
 
 
-def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) -> None:
+def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path, data_docs: bool) -> None:
     run_id, outcome = writer.run_id, writer.outcome
-    checks: Checks | None = None  # started with the first facts: GX takes seconds to import
+    checks: Checks | None = None  # started with the first facts (with data_docs, GX takes seconds to import)
     report = RunReport()
     pdf_paths: dict[str, Path] = {}
     quarantined: list[dict[str, str]] = []
@@ -87,7 +88,7 @@ def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path) 
         facts = Facts.concat([p.facts for p in batch if p.facts is not None])
         findings = pd.DataFrame(columns=["doc_id"])
         if not facts.documents.empty:
-            checks = checks or Checks()
+            checks = checks or Checks(data_docs)
             findings = _check(checks, facts, f"{run_id} slice {k}", report, outcome, acknowledged)
         bad = [(p.file, p.error) for p in batch if p.error and not p.transient]
         writer.parsed(batch, pd.concat([findings, quarantine_findings(bad)], ignore_index=True))

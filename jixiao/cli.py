@@ -74,7 +74,7 @@ def _options(args: argparse.Namespace):
     from flows.pipeline import Options
 
     return Options(args.quarantine_dir, args.report_dir, args.chunk_size, args.workers, args.file_timeout,
-                   getattr(args, "reprocess", False))
+                   getattr(args, "reprocess", False), args.data_docs)
 
 
 def _stderr():
@@ -317,7 +317,7 @@ def export_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_options(p: argparse.ArgumentParser) -> None:
+def _run_options(p: argparse.ArgumentParser, data_docs: bool) -> None:
     p.add_argument("dir", help="folder of forms (searched recursively; every file is recorded)")
     p.add_argument("--db", required=True, help="DuckDB warehouse file (created if missing; its folder must exist)")
     p.add_argument("--quarantine-dir", help="where bad files are copied (default: quarantine/ beside --db)")
@@ -331,6 +331,10 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fail-on", choices=FAIL_ON, default="error",
                    help="what makes a completed run fail (exit 1; Failed in Prefect): error = quarantined "
                         "files or error findings, warning = those or warnings, never (default: %(default)s)")
+    p.add_argument("--data-docs", action=argparse.BooleanOptionalAction, default=data_docs,
+                   help="great-expectations itself validates the run and writes its Data Docs beside the report "
+                        "(some seconds of CPU for importing it; without, the same suite is evaluated with "
+                        "pandas) (default: %(default)s)")
 
 
 def _at_least(low: float, kind: type) -> Callable[[str], float]:
@@ -368,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="load a folder of forms into the warehouse once, in this process",
                        description="Survey DIR, read what is new, check it, load it into --db, write a report.")
-    _run_options(p)
+    _run_options(p, data_docs=False)
     p.add_argument("--reprocess", action="store_true",
                    help="read every file again, even those the warehouse holds from this parser (default: off)")
     p.add_argument("--dask-address", help="run the parse tasks on this dask.distributed scheduler (default: none)")
@@ -378,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Register the deployment jixiao-ingest/nightly with its schedule on the "
                                    "server at PREFECT_API_URL, or on a local server started here (loopback, "
                                    "SQLite in .prefect/ beside --db), and run its flow runs until stopped.")
-    _run_options(p)
+    _run_options(p, data_docs=True)  # a night nobody waits for: GX validates it and writes its Data Docs
     when = p.add_mutually_exclusive_group()
     when.add_argument("--cron", default="0 2 * * *", help="schedule, cron syntax (default: %(default)r, 02:00 daily)")
     when.add_argument("--interval", type=float, help="schedule every this many seconds instead of --cron")

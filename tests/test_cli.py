@@ -78,6 +78,28 @@ def test_exit_codes_follow_fail_on_and_quarantined_files_count(tmp_path):
     assert newest != report and (report.parent / "latest.html").resolve() == newest.resolve()
 
 
+def test_great_expectations_validates_and_writes_data_docs_when_asked(tmp_path):
+    """A plain run evaluates the suite with pandas and never imports GX; --data-docs has GX validate the
+    same suite: the same findings land, and the report links GX's Data Docs of the run."""
+    source = folder(tmp_path, QIAOKOU)
+    findings = "SELECT rule, severity, indicator_no, line_no FROM dq_results ORDER BY ALL"
+    plain = subprocess.run([sys.executable, "-X", "importtime", "-m", "jixiao.cli", "ingest", source, "--db",
+                            tmp_path / "plain.duckdb", "--fail-on", "never"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=900, env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"})
+    assert plain.returncode == 0, plain.stderr[-2000:]
+    assert " great_expectations" not in plain.stderr  # -X importtime lists every module imported
+    assert not list((tmp_path / "reports").glob("*-gx"))
+
+    gx = jixiao("ingest", source, "--db", tmp_path / "gx.duckdb", "--fail-on", "never", "--data-docs")
+    assert gx.returncode == 0, gx.stderr
+    assert query(tmp_path / "gx.duckdb", findings) == query(tmp_path / "plain.duckdb", findings)
+    assert len(query(tmp_path / "gx.duckdb", findings)) >= 2  # qiaokou breaks its own rules
+    report = Path(query(tmp_path / "gx.duckdb", "SELECT report_path FROM runs")[0][0])
+    site = report.with_name(report.stem + "-gx") / "index.html"
+    assert site.is_file() and f'href="{report.stem}-gx/index.html"' in report.read_text(encoding="utf-8")
+    assert "total_score" in site.read_text(encoding="utf-8")  # a suite GX validated in this run
+
+
 def test_a_run_that_cannot_complete_exits_3_and_is_recorded_failed(tmp_path):
     source, db = folder(tmp_path, LUOHU), tmp_path / "w.duckdb"
     (source / "notes.txt").write_text("not a form")

@@ -27,7 +27,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Facts, expectations.C
     ind.loc[first, ["name", "score", "page", "x0", "y0", "x1", "y1"]] = [
         "社工人数<script>alert(1)</script>", 29.0, 1, 140.0, 380.0, 250.0, 410.0]
     out = tmp_path_factory.mktemp("report")
-    checks = expectations.Checks()
+    checks = expectations.Checks(data_docs=True)
     checked = checks.check(facts)
     checks.data_docs(out / "gx")
     return facts, checked, out

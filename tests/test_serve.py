@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import httpx
@@ -74,6 +75,8 @@ def test_a_scheduled_run_completes_and_loads_the_samples(tmp_path):
         assert con.execute("SELECT status, files_new FROM runs WHERE prefect_flow_run_id = ?",
                            [done["id"]]).fetchall() == [("completed", 1)]
         assert con.execute("SELECT count(*) FROM v_budget_execution WHERE file_name = 'luohu.pdf'").fetchone() == (2,)
+        [(report,)] = con.execute("SELECT report_path FROM runs WHERE prefect_flow_run_id = ?", [done["id"]]).fetchall()
+    assert (Path(report).parent / f"{Path(report).stem}-gx" / "index.html").is_file()  # serve: GX's Data Docs by default
     by_key = {a["key"]: a for a in artifacts}
     assert {"count": "files_new", "value": 1} in json.loads(by_key["jixiao-run-counts"]["data"])
     assert "reports/" in by_key["jixiao-report"]["data"] and ".html" in by_key["jixiao-report"]["data"]
