@@ -67,18 +67,19 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     try:
         raw = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
         clips = _ClipBoxes()
         printed: list[tuple[Glyph, Box | None]] = []
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = get_unicode(raw, i)
             if code in (0, 0xFFFE, 0xFFFF) or code in (0x0A, 0x0D):
                 continue
             char = chr(code)
             # Spaces have no ink to place; word gaps are re-derived from geometry (text.py).
-            if char.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+            if char.isspace() or not get_box(raw, i, left, right, bottom, top):
                 continue
             glyph = Glyph(char, left.value, bottom.value, right.value, top.value)
-            printed.append((glyph, clips.box(pdfium_c.FPDFText_GetTextObject(raw, i))))
+            printed.append((glyph, clips.box(_text_object(raw, i))))
         shown = _shown(printed)  # clips are in user space
         return shown if matrix == IDENTITY else [_placed(g, matrix) for g in shown]
     finally:
@@ -93,6 +94,8 @@ def _shown(printed: list[tuple[Glyph, Box | None]]) -> list[Glyph]:
     the characters beside it."""
     from extract.text import group_lines  # text.py builds on Glyph: imported here, not at the top
 
+    if _nothing_cut(printed):
+        return [g for g, _ in printed]
     clip_of = {id(g): box for g, box in printed}
     out: list[Glyph] = []
     for line in group_lines([g for g, _ in printed]):
@@ -117,6 +120,23 @@ def _shown(printed: list[tuple[Glyph, Box | None]]) -> list[Glyph]:
     return out
 
 
+def _nothing_cut(printed: list[tuple[Glyph, Box | None]]) -> bool:
+    """No clip on the page, or every character clipped and wholly inside its clip (most pages): the clips
+    hide nothing, and _shown need not judge line by line."""
+    boxes = [box for _, box in printed]
+    if all(box is None for box in boxes):
+        return True
+    slack = _ClipBoxes.SLACK
+    return all(box is not None and box[0] - slack <= g.x0 and g.x1 <= box[2] + slack and box[1] <= g.y0
+               and g.y1 <= box[3] for g, box in printed)
+
+
+# FPDFText_GetTextObject returning the object's address as an int: a text object keys its clip in
+# _ClipBoxes without a ctypes cast per character.
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 class _ClipBoxes:
     """Text a clipping path hides is not printed. Office suites print a merged cell cut by a page
     break on both pages, each clipped to the part of the cell on that page: without the clip, its
@@ -127,13 +147,13 @@ class _ClipBoxes:
         self._boxes: dict[int, tuple[float, float, float, float] | None] = {}
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
 
-    def box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> Box | None:
-        key = ctypes.cast(text_object, ctypes.c_void_p).value
-        if key is None:
+    def box(self, address: int | None) -> Box | None:
+        """The clip of the text object at `address` (None: no object, or no clip)."""
+        if address is None:
             return None
-        if key not in self._boxes:
-            self._boxes[key] = self._box(text_object)
-        return self._boxes[key]
+        if address not in self._boxes:
+            self._boxes[address] = self._box(ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT))
+        return self._boxes[address]
 
     def _box(self, text_object: pdfium_c.FPDF_PAGEOBJECT) -> tuple[float, float, float, float] | None:
         """The bounding box of the object's clip (the intersection of its clip paths), in page space."""
