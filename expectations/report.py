@@ -163,7 +163,6 @@ def _excerpt(cells: pd.DataFrame, page: int, box: tuple[float, float, float, flo
 def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | Markup | None]:
     """For each of the first MAX_CROPS findings with a page and a bbox: a PDF page crop (a data: URI),
     or for other formats an excerpt of the table (Markup); each source opened once."""
-    from extract import ExtractError, read_document
     from extract.formats import PDF, sniff
 
     out: list[str | Markup | None] = [None] * len(findings)
@@ -172,6 +171,8 @@ def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | 
     for doc_id, rows in located.groupby("doc_id"):
         path = source_paths[doc_id]
         if sniff(path) != PDF:
+            from extract import ExtractError, read_document  # the readers (camelot…): only for these sources
+
             try:
                 cells = read_document(path).cells
             except (ExtractError, OSError):  # the source changed since it was parsed: no excerpt
@@ -180,13 +181,19 @@ def _crops(findings: pd.DataFrame, source_paths: dict[str, Path]) -> list[str | 
                 out[k] = _excerpt(cells, int(r["page"]), (r["x0"], r["y0"], r["x1"], r["y1"]))
             continue
         pdf = pdfium.PdfDocument(str(path))
+        pages: dict[int, pdfium.PdfPage] = {}  # each page loaded once, however many findings it holds
         try:
             for k, r in rows.iterrows():
-                if 1 <= int(r["page"]) <= len(pdf):
+                n = int(r["page"])
+                if 1 <= n <= len(pdf):
                     label = (r["label_x0"], r["label_y0"], r["label_x1"], r["label_y1"]) \
                         if r["label_page"] == r["page"] else None
-                    out[k] = _crop(pdf[int(r["page"]) - 1], (r["x0"], r["y0"], r["x1"], r["y1"]), label, r["observed"])
+                    if n not in pages:
+                        pages[n] = pdf[n - 1]
+                    out[k] = _crop(pages[n], (r["x0"], r["y0"], r["x1"], r["y1"]), label, r["observed"])
         finally:
+            for page in pages.values():
+                page.close()
             pdf.close()
     return out
 
