@@ -129,26 +129,26 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
 def _punctuation_with_its_characters(glyphs: list[Glyph], owner: np.ndarray) -> None:
     """Commas sit low in their line and quotes (“ ”) high: where a cell's edge (a cut page's bottom rule)
     runs through a line, a mark goes where the character beside it goes, into the table or out of it."""
-    marks = [i for i, g in enumerate(glyphs) if unicodedata.category(g.char).startswith("P")]
-    if not marks:
+    is_mark = np.array([unicodedata.category(g.char).startswith("P") for g in glyphs], dtype=bool)
+    marks, letters = np.flatnonzero(is_mark), np.flatnonzero(~is_mark)
+    if not len(marks) or not len(letters):
         return
-    letters = np.array([i for i, g in enumerate(glyphs) if not unicodedata.category(g.char).startswith("P")],
-                       dtype=int)
-    if not len(letters):
-        return
-    y0, y1, cx = (np.array([getattr(glyphs[j], k) for j in letters]) for k in ("y0", "y1", "cx"))
-    height = y1 - y0
-    for i in marks:
-        g = glyphs[i]
-        beside = np.abs(cx - g.cx) < 1.5 * height
-        near = (y0 <= g.cy) & (g.cy <= y1) & beside  # its own line first, then a little above or below it
-        if not near.any():
-            near = (y0 - 0.3 * height <= g.cy) & (g.cy <= y1 + 0.3 * height) & beside
-        if near.any():
-            candidates = np.flatnonzero(near)
-            theirs = owner[letters[candidates[np.argmin(np.abs(cx[candidates] - g.cx))]]]
-            if -1 in (owner[i], theirs):  # in or out of the table; a mark in the next cell stays there
-                owner[i] = theirs
+    x0, y0, x1, y1 = np.array([(g.x0, g.y0, g.x1, g.y1) for g in glyphs], dtype=float).T
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    # marks × letters: beside the mark, then on its own line, else a little above or below it
+    lx, ly0, ly1 = cx[letters][None, :], y0[letters][None, :], y1[letters][None, :]
+    height = ly1 - ly0
+    mx, my = cx[marks][:, None], cy[marks][:, None]
+    beside = np.abs(lx - mx) < 1.5 * height
+    own_line = (ly0 <= my) & (my <= ly1) & beside
+    near = np.where(own_line.any(axis=1)[:, None], own_line,
+                    (ly0 - 0.3 * height <= my) & (my <= ly1 + 0.3 * height) & beside)
+    found = near.any(axis=1)
+    nearest = np.where(near, np.abs(lx - mx), np.inf).argmin(axis=1)
+    theirs = owner[letters[nearest]]
+    # in or out of the table; a mark in the next cell stays there
+    moves = found & ((owner[marks] == -1) | (theirs == -1))
+    owner[marks[moves]] = theirs[moves]
 
 
 def _free_lines(page: int, glyphs: list[Glyph], tables: list[PageTable]) -> list[TextLine]:
