@@ -1,6 +1,7 @@
 """Printed cell text → normalised values, keeping nothing but what the text says."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,12 +10,14 @@ from transform.labels import (CHINESE_DIGITS, CODE_NAME, COMPARATORS, INSTRUCTIO
                               QUALITATIVE_HINTS, TICKED, UNIT_WORDS, UNTICKED)
 
 NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_SPACE = re.compile(r"\s+")
 EMPTY_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a form's labels are folded again and again as its rows are read
 def fold(text: str | None) -> str:
     """NFKC (full-width digits and punctuation to ASCII), no white space: for matching labels."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 def clean(text: str | None) -> str | None:
