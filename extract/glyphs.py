@@ -9,7 +9,7 @@ cell it is printed in, whatever the font claims.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -17,25 +17,23 @@ import pypdfium2.raw as pdfium_c
 IDENTITY = (1, 0, 0, 1, 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Glyph:
+    """A printed character and its ink box. Centre and height are kept, not derived on each use: the
+    line grouping reads them tens of times per glyph. Not to be changed once made."""
     char: str
     x0: float
     y0: float
     x1: float
     y1: float
+    cx: float = field(init=False)
+    cy: float = field(init=False)
+    height: float = field(init=False)
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.y0 + self.y1) / 2
+        self.height = self.y1 - self.y0
 
 
 def display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, float, float]:
