@@ -148,32 +148,39 @@ def _fold(text: str) -> str:
 
 
 def _repeated_header_rows(joined: JoinedTable, table: PageTable) -> int:
-    """How many top rows of the new piece repeat a run of rows of the first piece (0 if none)."""
-    first_page = [pc.cell for pc in joined.cells if pc.page == joined.pages[0]]
-    first_rows = max((c.row + c.row_span for c in first_page), default=0)
+    """How many top rows of the new piece repeat a run of header rows of the first piece (0 if none)."""
     for k in range(min(4, _n_rows(table)), 0, -1):
         head = _row_signature(table.cells, 0, k, table.x0)
-        if not head or not any(sig[-1] for sig in head):
-            continue
-        # The header rows must be closed at their bottom: no cell beside them may straddle row k, but
-        # for the rest of a block label left of the header (绩效指标 running on down the page), blank
-        # or printed again.
-        inside = [c for c in table.cells if c.row + c.row_span <= k]
-        left = min((c.x0 for c in inside), default=table.x0)
-        # printed again: the text of the cell it continues, the one in its column that reaches the break
-        running = [(pc.pieces[-1][1].x0 - joined.lefts[-1], _fold(pc.cell.text)) for pc in joined.cells
-                   if pc.row + pc.row_span == joined.n_rows]
-        def printed_again(c: Cell) -> bool:
-            return any(abs(x - (c.x0 - table.x0)) < ALIGN and text == _fold(c.text) for x, text in running)
-        if any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and not printed_again(c)))
-               for c in table.cells):
-            continue
-        # Not the rows just above the break: two equal rows meeting at a break are data (a form listing
-        # an indicator twice), a header is never the last thing before one.
-        for start in range(0, max(min(first_rows, joined.n_rows - 1) - k + 1, 0)):
-            if _row_signature(first_page, start, k, joined.lefts[0]) == head:
-                return k
+        if head and any(sig[-1] for sig in head) and _closed_below(joined, table, k) \
+                and _printed_on_first_page(joined, head, k):
+            return k
     return 0
+
+
+def _closed_below(joined: JoinedTable, table: PageTable, k: int) -> bool:
+    """No cell beside the first k rows straddles row k (header rows are closed at their bottom), but for
+    the rest of a block label left of the header (绩效指标 running on down the page), blank or printed
+    again: the text of the cell it continues, the one in its column that reaches the break."""
+    inside = [c for c in table.cells if c.row + c.row_span <= k]
+    left = min((c.x0 for c in inside), default=table.x0)
+    running = [(pc.pieces[-1][1].x0 - joined.lefts[-1], _fold(pc.cell.text)) for pc in joined.cells
+               if pc.row + pc.row_span == joined.n_rows]
+
+    def printed_again(c: Cell) -> bool:
+        return any(abs(x - (c.x0 - table.x0)) < ALIGN and text == _fold(c.text) for x, text in running)
+
+    return not any(c.row < k < c.row + c.row_span and (c.x1 > left + ALIGN or (c.text.strip() and not printed_again(c)))
+                   for c in table.cells)
+
+
+def _printed_on_first_page(joined: JoinedTable, head: list[tuple], k: int) -> bool:
+    """The k rows `head` also stand on the table's first page, and not as the rows just above the break:
+    two equal rows meeting at a break are data (a form listing an indicator twice); a header is never
+    the last thing before one."""
+    first_page = [pc.cell for pc in joined.cells if pc.page == joined.pages[0]]
+    first_rows = max((c.row + c.row_span for c in first_page), default=0)
+    return any(_row_signature(first_page, start, k, joined.lefts[0]) == head
+               for start in range(0, max(min(first_rows, joined.n_rows - 1) - k + 1, 0)))
 
 
 def _append(joined: JoinedTable, table: PageTable) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple, Protocol
 
 import pandas as pd
 
@@ -240,13 +241,10 @@ def _year_cell(records: dict, doc_id: str, text: str | None, lines: pd.DataFrame
     line = lines[lines.text == text].head(1) if text else lines.iloc[0:0]
     if not line.empty:
         ln = line.iloc[0]
-        records["value_cells"].append({"doc_id": doc_id, "evaluation_no": 0, "frame": "evaluations", "row_no": None,
-                                       "field": "fiscal_year", "page": int(ln.page), "x0": ln.x0, "y0": ln.y0,
-                                       "x1": ln.x1, "y1": ln.y1, "locator": f"p{int(ln.page)}"})
-        return
-    cell = next((d.header_cells.get("fiscal_year") for d in drafts if d.header.get("fiscal_year") == text), None)
-    if cell is not None:
-        _value_cells(records, {"doc_id": doc_id, "evaluation_no": 0}, "evaluations", {}, {"fiscal_year": cell})
+        where: Placed | None = _PrintedLine(int(ln.page), ln.x0, ln.y0, ln.x1, ln.y1, f"p{int(ln.page)}")
+    else:
+        where = next((d.header_cells.get("fiscal_year") for d in drafts if d.header.get("fiscal_year") == text), None)
+    _value_cells(records, {"doc_id": doc_id, "evaluation_no": 0}, "evaluations", {}, {"fiscal_year": where})
 
 
 def _issuer(evaluations: list[dict]) -> str | None:
@@ -270,9 +268,28 @@ BUDGET_FIELDS = {"initial_budget": "initial_budget_yuan", "annual_budget": "annu
 INDICATOR_FIELDS = {"target": "target_text", "actual": "actual_text"}
 
 
-def _value_cells(records: dict, key: dict, frame: str, row: dict, cells: dict[str, GridCell | None],
+class Placed(Protocol):
+    """Where a value is printed: a table cell (GridCell) or a free line."""
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    locator: str
+
+
+class _PrintedLine(NamedTuple):
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    locator: str
+
+
+def _value_cells(records: dict, key: dict, frame: str, row: dict, cells: dict[str, Placed | None],
                  renames: dict[str, str] | None = None) -> None:
-    """One value_cells row per field of fact row `row` read from a cell."""
+    """One value_cells row per field of fact row `row` read from a cell (or a line)."""
     row_key = ROW_KEYS[frame]
     for name, cell in cells.items():
         if cell is None:
