@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -268,23 +268,17 @@ BUDGET_FIELDS = {"initial_budget": "initial_budget_yuan", "annual_budget": "annu
 INDICATOR_FIELDS = {"target": "target_text", "actual": "actual_text"}
 
 
-class Placed(Protocol):
-    """Where a value is printed: a table cell (GridCell) or a free line."""
-    page: int
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    locator: str
-
-
 class _PrintedLine(NamedTuple):
+    """A free line printing a value (the year in a title), placed as a cell is."""
     page: int
     x0: float
     y0: float
     x1: float
     y1: float
     locator: str
+
+
+Placed = GridCell | _PrintedLine  # where a value is printed
 
 
 def _value_cells(records: dict, key: dict, frame: str, row: dict, cells: dict[str, Placed | None],
