@@ -11,7 +11,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 
 from extract.glyphs import Glyph, page_glyphs
-from extract.lattice import glyph_centres, ruled_tables
+from extract.lattice import ruled_tables
 from extract.model import Cell, PageContent, PageTable, TextLine
 from extract.paths import page_shapes
 from extract.scan import needs_ocr
@@ -80,24 +80,27 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         if not glyphs and needs_ocr(page):
             from extract import ocr  # heavy (ONNX models): only loaded when a page is a scan
             return ocr.read_scanned_page(page, index + 1)
-        tables = ruled_tables(page_shapes(page), index + 1, (width, height), glyph_centres(glyphs)) if glyphs else []
-        tables, rest = _fill_tables(tables, glyphs)
+        boxes = np.array([(g.x0, g.y0, g.x1, g.y1) for g in glyphs], dtype=float).reshape(-1, 4)
+        centres = (boxes[:, :2] + boxes[:, 2:]) / 2  # where each glyph is: which cell, which grid it inks
+        tables = ruled_tables(page_shapes(page), index + 1, (width, height), centres) if glyphs else []
+        tables, rest = _fill_tables(tables, glyphs, boxes, centres)
         return PageContent(index + 1, width, height, tables, _free_lines(index + 1, rest, tables))
     finally:
         page.close()
 
 
-def _fill_tables(tables: list[PageTable], glyphs: list[Glyph]) -> tuple[list[PageTable], list[Glyph]]:
-    """Give each cell the glyphs whose centre lies inside it; the rest is text outside tables."""
+def _fill_tables(tables: list[PageTable], glyphs: list[Glyph], boxes: np.ndarray,
+                 centres: np.ndarray) -> tuple[list[PageTable], list[Glyph]]:
+    """Give each cell the glyphs whose centre lies inside it; the rest is text outside tables.
+    `boxes` (n, 4) and `centres` (n, 2): the glyphs' ink boxes and centres, as arrays."""
     cells = [c for t in tables for c in t.cells]
     if not cells or not glyphs:
         return tables, glyphs
     box = np.array([(c.x0, c.y0, c.x1, c.y1) for c in cells])
-    cx = np.array([g.cx for g in glyphs])[:, None]
-    cy = np.array([g.cy for g in glyphs])[:, None]
+    cx, cy = centres[:, 0][:, None], centres[:, 1][:, None]
     inside = (box[:, 0] <= cx) & (cx < box[:, 2]) & (box[:, 1] <= cy) & (cy < box[:, 3])
     owner = np.where(inside.any(axis=1), inside.argmax(axis=1), -1)
-    _punctuation_with_its_characters(glyphs, owner)
+    _punctuation_with_its_characters(glyphs, boxes, centres, owner)
     buckets: dict[int, list[Glyph]] = {}
     for g, o in zip(glyphs, owner.tolist()):
         buckets.setdefault(o, []).append(g)
@@ -126,15 +129,16 @@ def _regrid(cells: list[Cell]) -> list[Cell]:
                   key=lambda c: (c.row, c.x0))
 
 
-def _punctuation_with_its_characters(glyphs: list[Glyph], owner: np.ndarray) -> None:
+def _punctuation_with_its_characters(glyphs: list[Glyph], boxes: np.ndarray, centres: np.ndarray,
+                                     owner: np.ndarray) -> None:
     """Commas sit low in their line and quotes (“ ”) high: where a cell's edge (a cut page's bottom rule)
     runs through a line, a mark goes where the character beside it goes, into the table or out of it."""
     is_mark = np.array([unicodedata.category(g.char).startswith("P") for g in glyphs], dtype=bool)
     marks, letters = np.flatnonzero(is_mark), np.flatnonzero(~is_mark)
     if not len(marks) or not len(letters):
         return
-    x0, y0, x1, y1 = np.array([(g.x0, g.y0, g.x1, g.y1) for g in glyphs], dtype=float).T
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    y0, y1 = boxes[:, 1], boxes[:, 3]
+    cx, cy = centres[:, 0], centres[:, 1]
     # marks × letters: beside the mark, then on its own line, else a little above or below it
     lx, ly0, ly1 = cx[letters][None, :], y0[letters][None, :], y1[letters][None, :]
     height = ly1 - ly0

@@ -8,7 +8,7 @@ its font, text lines and boxes) before its vector engine looks at the ruled line
 most of its time, and we never use it (text comes from pdfium glyphs). So camelot's lattice parser
 (same parser, same vector engine, same line finder `find_lines_from_layout`) is fed here a layout of
 the page's *paths only*, read from the page pdfium has loaded for its glyphs (paths.py), as the
-LTLine/LTRect/LTCurve objects playa's `extract_page` would make; no layout analysis runs. The only
+LTLine/LTRect objects playa's `extract_page` would make; no layout analysis runs. The only
 use camelot made of its text — dropping near-empty grids (≥ 90 % empty cells, ruling noise) — is
 kept, judged by the glyphs printed inside the grid's cells instead of camelot's text lines.
 """
@@ -19,7 +19,7 @@ import warnings
 
 import numpy as np
 from camelot.parsers import Lattice
-from playa.miner import LTCurve, LTLine, LTPage, LTRect
+from playa.miner import LTLine, LTPage, LTRect
 
 from extract.model import Cell, PageTable
 from extract.paths import Shape
@@ -29,7 +29,8 @@ from extract.paths import Shape
 ENGINE = "vector"
 # camelot's Lattice drops grids whose cells are at least this percent empty (_GRID_WHITESPACE_REJECT).
 EMPTY_GRID_PERCENT = 90.0
-_LAYOUT_CLASS = {"line": LTLine, "rect": LTRect, "curve": LTCurve}
+# What camelot's line finder reads: lines and rectangles (it passes curves over).
+_LAYOUT_CLASS = {"line": LTLine, "rect": LTRect}
 
 
 class _RulesParser(Lattice):
@@ -49,6 +50,8 @@ def _layout(shapes: list[Shape], page_no: int, width: float, height: float) -> L
     given just what the line finder reads."""
     layout = LTPage(page_no, (0, 0, width, height))
     for s in shapes:
+        if s.kind not in _LAYOUT_CLASS:
+            continue
         item = _LAYOUT_CLASS[s.kind]()
         item.set_bbox((s.x0, s.y0, s.x1, s.y1))
         item.stroke, item.fill = s.stroke, s.fill
@@ -79,10 +82,6 @@ def ruled_tables(shapes: list[Shape], page_no: int, size: tuple[float, float],
         if row is not None and not _near_empty(row, len(row.cells), ink):
             out.append(row)
     return sorted(out, key=lambda t: (t.page, -t.y1, t.x0))
-
-
-def glyph_centres(glyphs) -> np.ndarray:
-    return np.array([(g.cx, g.cy) for g in glyphs], dtype=float).reshape(-1, 2)
 
 
 def _vertical_rules(shapes: list[Shape]) -> list[Shape]:

@@ -19,6 +19,8 @@ from extract.glyphs import display_matrix
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
+# pdfium's segment types as playa's path operators (a Bézier is one "c" per point: a curve either way)
+_OP = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class _PathReader:
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO and ops:
                 self._add(ops, pts, stroke, fill)
                 ops, pts = [], []
-            ops.append({pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}.get(kind, "c"))
+            ops.append(_OP.get(kind, "c"))
             pts.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
             if pdfium_c.FPDFPathSegment_GetClose(segment):
                 ops.append("h")
