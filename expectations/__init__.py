@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from expectations.evaluate import unexpected_rows
+from expectations import evaluate
 from expectations.prepare import prepare
 from expectations.rules import RULE_BY_ID, RULES, rules_frame
-from expectations.suite import expectations_for
 from transform.facts import Facts
 
 FINDING_COLUMNS = ["doc_id", "evaluation_no", "indicator_no", "line_no", "rule", "severity", "observed",
@@ -55,10 +54,7 @@ class Checks:
             self._validator = gx_engine.Validator()
 
     def _unexpected(self, frames: dict[str, pd.DataFrame], name: str) -> dict[str, set[int]]:
-        if self._validator is not None:
-            return self._validator.run(frames, name)
-        return {rule: unexpected_rows(frame, expectations_for(rule)) if not frame.empty else set()
-                for rule, frame in frames.items()}
+        return evaluate.unexpected(frames) if self._validator is None else self._validator.run(frames, name)
 
     def check(self, facts: Facts, name: str = "run", acknowledged: pd.DataFrame | None = None) -> Checked:
         """acknowledged: what auditors reviewed (ACK_KEYS + note); those findings carry the note in

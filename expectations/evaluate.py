@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from expectations.suite import Expectation
+from expectations.suite import Expectation, expectations_for
 
 
 def _between(frame: pd.DataFrame, column: str, min_value: float | None = None,
@@ -63,6 +63,13 @@ UNEXPECTED: dict[str, Callable[..., pd.Series]] = {
     "expect_compound_columns_to_be_unique": _compound_unique,
     "expect_values_within_tolerance": _within_tolerance,
 }
+
+
+def unexpected(frames: dict[str, pd.DataFrame]) -> dict[str, set[int]]:
+    """For each rule's prepared frame, the `_row`s its expectations find unexpected (as gx_engine's
+    Validator.run returns them)."""
+    return {rule: unexpected_rows(frame, expectations_for(rule)) if not frame.empty else set()
+            for rule, frame in frames.items()}
 
 
 def unexpected_rows(frame: pd.DataFrame, expectations: list[Expectation]) -> set[int]:
