@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 _HOME = {"CELL_COLUMNS": "extract.document", "LINE_COLUMNS": "extract.document", "Extraction": "extract.document",
          "ExtractError": "extract.document", "sha256_of": "extract.document", "read_document": "extract.read"}
-__all__ = ["CELL_COLUMNS", "LINE_COLUMNS", "ExtractError", "Extraction", "read_document", "sha256_of"]
+__all__ = sorted(_HOME)
 
 
 def __getattr__(name: str) -> object:

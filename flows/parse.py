@@ -74,7 +74,8 @@ def shared_pool(workers: int) -> ProcessPool:
             # forkserver: workers start from a clean process with the parser preloaded, never from a
             # fork of a process that runs threads (Prefect's, Dask's).
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["extract.read", "transform.document"])  # the readers, not the packages' lazy names
+            # the readers themselves: the packages' __init__ only name them lazily
+            context.set_forkserver_preload(["extract.read", "transform.document"])
             pool = _pools[workers] = ProcessPool(max_workers=workers, context=context,
                                                  initializer=_start_worker, initargs=(WORKER_MEMORY_LIMIT,))
         return pool

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _HOME = {"UnknownForm": "transform.document", "build_facts": "transform.document", "Facts": "transform.facts",
          "facts_to_json": "transform.truth_json"}
-__all__ = ["Facts", "UnknownForm", "build_facts", "facts_to_json"]
+__all__ = sorted(_HOME)
 
 
 def __getattr__(name: str) -> object:

@@ -1,7 +1,6 @@
 """A read-only view of one table's cells by grid row, and lookups by column position."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -71,14 +70,9 @@ class Grid:
 def match(patterns: dict[str, str], label: str) -> str | None:
     """The field whose label pattern matches the whole folded label, if any."""
     for pattern, name in patterns.items():
-        if _compiled(pattern).fullmatch(label):
+        if re.fullmatch(pattern, label):
             return name
     return None
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def label_prefix(patterns: dict[str, str], folded: str) -> tuple[str, int] | None:
