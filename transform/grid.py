@@ -1,6 +1,7 @@
 """A read-only view of one table's cells by grid row, and lookups by column position."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ class GridCell:
     confidence: float
     locator: str  # where in the source: "p3" on a PDF, "Sheet!B3:D4" in a workbook, "table 2 r5c1" …
 
-    @property
+    @functools.cached_property  # read for every pattern table a row is tried against
     def label(self) -> str:
         """The text folded for label matching: no spaces, no leading '*', no trailing colon."""
         return fold(self.text).lstrip("*").rstrip(":：")
@@ -68,11 +69,20 @@ class Grid:
 
 
 def match(patterns: dict[str, str], label: str) -> str | None:
-    """The field whose label pattern matches the whole folded label, if any."""
-    for pattern, name in patterns.items():
-        if re.fullmatch(pattern, label):
-            return name
-    return None
+    """The field whose label pattern matches the whole folded label, if any (the first, in table order)."""
+    alternation, names = _alternation(tuple(patterns.items()))
+    found = alternation.fullmatch(label)
+    return names[found.lastgroup] if found else None
+
+
+@functools.cache
+def _alternation(patterns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern table as one regular expression: every cell's label is tried against whole tables, and
+    one compiled alternation is one call where a loop over the table was one per pattern. fullmatch
+    tries the alternatives in order and each must match the whole label, as the loop did; the outer
+    group closes last, so lastgroup names the alternative whatever groups it holds."""
+    alternation = re.compile("|".join(f"(?P<_{i}>{pattern})" for i, (pattern, _) in enumerate(patterns)))
+    return alternation, {f"_{i}": name for i, (_, name) in enumerate(patterns)}
 
 
 def label_prefix(patterns: dict[str, str], folded: str) -> tuple[str, int] | None:
