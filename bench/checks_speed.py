@@ -9,6 +9,8 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
+import pandas as pd
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import expectations  # noqa: E402
@@ -21,8 +23,8 @@ CORPUS = Path("/work/shared/corpus")
 
 def copies(facts: Facts, n: int) -> Facts:
     """n copies of a run, each document under its own doc_id (so no cross-copy duplicates)."""
-    return Facts.concat([Facts(**{f.name: getattr(facts, f.name).assign(
-        doc_id=getattr(facts, f.name)["doc_id"] + f"-{k}") for f in fields(Facts)}) for k in range(n)])
+    return Facts(**{f.name: pd.concat([getattr(facts, f.name).assign(doc_id=getattr(facts, f.name)["doc_id"] + f"-{k}")
+                                       for k in range(n)], ignore_index=True) for f in fields(Facts)})
 
 
 def timed(call, repeat: int = 3) -> float:

@@ -1,4 +1,5 @@
-"""Time per page: jixiao's extract + transform beside bare `camelot.read_pdf(f, pages="all")`.
+"""Time per page: jixiao's extract + transform (a parser process's work on a file: read_document and
+document_rows) beside bare `camelot.read_pdf(f, pages="all")`.
 
     .venv/bin/python bench/extract_speed.py [PDF_OR_DIR ...]   (default: samples/)
 
@@ -17,7 +18,7 @@ import camelot
 import pypdfium2 as pdfium
 
 from extract import read_document
-from transform import build_facts
+from transform import document_rows
 
 
 def timed(fn) -> tuple[float, float]:
@@ -36,7 +37,7 @@ def main() -> None:
     rows, totals = [], {"pages": 0, "jixiao": [0.0, 0.0], "camelot": [0.0, 0.0]}
     for f in files:
         pages = len(pdfium.PdfDocument(str(f)))
-        ours = min((timed(lambda: build_facts(read_document(f), f.name)) for _ in range(args.repeat)))
+        ours = min((timed(lambda: document_rows(read_document(f), f.name)) for _ in range(args.repeat)))
         bare = min((timed(lambda: camelot.read_pdf(str(f), pages="all")) for _ in range(args.repeat)))
         rows.append((f.name, pages, ours, bare))
         totals["pages"] += pages

@@ -15,7 +15,7 @@ from flows.parse import Parsed, default_workers
 
 def parse_one(path, name):
     from extract import read_document
-    from transform import build_facts
+    from transform import document_rows
     t0 = time.process_time()
     try:  # as flows.parse.parse_file: a file the reader cannot read is quarantined, not a crash
         ext = read_document(path)
@@ -23,7 +23,7 @@ def parse_one(path, name):
         return None, f"{type(err).__name__}: {err}", time.process_time() - t0, 0.0
     t1 = time.process_time()
     try:
-        facts, error = build_facts(ext, name), None
+        facts, error = document_rows(ext, name), None
     except Exception as err:  # noqa: BLE001
         facts, error = None, f"{type(err).__name__}: {err}"
     return facts, error, t1 - t0, time.process_time() - t1

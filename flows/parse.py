@@ -19,25 +19,25 @@ from pebble import ProcessExpired, ProcessPool
 from flows import stop
 from flows.files import SourceFile, read_regular
 from flows.stop import die_with_parent
-from transform.facts import Facts
+from transform.facts import FactRows
 
 
 @dataclass
 class Parsed:
     file: SourceFile
-    facts: Facts | None = None
+    facts: FactRows | None = None  # the document's facts as rows: frames are built per slice of files
     error: str | None = None  # why the file is quarantined, or (transient) why it waits for the next run
     transient: bool = False   # the failure says nothing about the content: not recorded, parsed next run
 
 
-def parse_file(path: str, file_name: str, sha256: str) -> tuple[Facts | None, str | None, bool]:
+def parse_file(path: str, file_name: str, sha256: str) -> tuple[FactRows | None, str | None, bool]:
     """Extract and transform one file of any format: (facts, error, transient). The file is read once and
     its bytes are parsed only if they are those the survey hashed (`sha256`): facts are always keyed by the
     content they came from. An input the pipeline cannot read is an answer, not a crash."""
     import hashlib
 
     from extract import ExtractError, read_document
-    from transform import UnknownForm, build_facts
+    from transform import UnknownForm, document_rows
 
     try:
         data = read_regular(path)
@@ -46,7 +46,7 @@ def parse_file(path: str, file_name: str, sha256: str) -> tuple[Facts | None, st
     if hashlib.sha256(data).hexdigest() != sha256:
         return None, "the file changed during the run; it is read again next run", True
     try:
-        return build_facts(read_document(data), file_name), None, False
+        return document_rows(read_document(data), file_name), None, False
     except ExtractError as err:
         return None, f"unreadable file: {err}", False
     except UnknownForm as err:

@@ -85,7 +85,7 @@ def _run(writer: RunWriter, plan: Plan, parse: ParseStep | None, reports: Path, 
     parsed_contents: set[str] = set()
     acknowledged = writer.acknowledged()
     for k, batch in enumerate(_slices(parse(plan.to_parse) if plan.to_parse and parse else [], SLICE_FILES), 1):
-        facts = Facts.concat([p.facts for p in batch if p.facts is not None])
+        facts = Facts.from_rows([p.facts for p in batch if p.facts is not None])
         findings = pd.DataFrame(columns=["doc_id"])
         if not facts.documents.empty:
             checks = checks or Checks(data_docs)

@@ -82,11 +82,9 @@ def copy_to_quarantine(f: SourceFile, folder: Path) -> str | None:
 
 
 def _record(f: SourceFile, parser_version: str, status: str, error: str | None = None,
-            quarantine_path: str | None = None, facts_header: pd.Series | None = None) -> DocumentRecord:
-    header = {} if facts_header is None else {
-        "pages": int(facts_header["pages"]) if pd.notna(facts_header["pages"]) else None,
-        "ocr": bool(facts_header["ocr"]) if pd.notna(facts_header["ocr"]) else None,
-        **{k: facts_header[k] for k in ("layout", "title", "issuer", "money_unit")}}
+            quarantine_path: str | None = None, facts_header: dict | None = None) -> DocumentRecord:
+    header = {} if facts_header is None else {k: facts_header[k] for k in (
+        "pages", "ocr", "layout", "title", "issuer", "money_unit")}
     return DocumentRecord(sha256=f.sha256, source_path=f.source_path, file_name=f.file_name, bytes=f.bytes,
                           format=f.format,  # by content, as read_document routes it
                           parser_version=parser_version, status=status, error=error,
@@ -124,7 +122,7 @@ class RunWriter:
                 record = _record(p.file, self.parser_version, "quarantined", p.error,
                                  copy_to_quarantine(p.file, self.quarantine_dir))
             else:
-                record = _record(p.file, self.parser_version, "loaded", facts_header=p.facts.documents.iloc[0])
+                record = _record(p.file, self.parser_version, "loaded", facts_header=p.facts["documents"][0])
             loads.append(Load(record, p.facts, by_doc.get(p.file.sha256)))
         self._load(loads)
 

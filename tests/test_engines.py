@@ -31,10 +31,10 @@ def _forms() -> list[Path]:
 
 def test_same_findings_on_real_forms(gx_validator):
     from extract import read_document
-    from transform import build_facts
+    from transform import document_rows
     from transform.facts import Facts
 
-    facts = Facts.concat([build_facts(read_document(p), p.name) for p in _forms()])
+    facts = Facts.from_rows([document_rows(read_document(p), p.name) for p in _forms()])
     frames = prepare(facts)
     ours, theirs = unexpected(frames), gx_validator.run(frames, "real forms")
     assert ours == theirs

@@ -64,8 +64,8 @@ def real() -> tuple[Facts, pd.DataFrame]:
     if not CORPUS.is_dir():
         pytest.skip("needs ../shared/corpus beside the repo")
     from extract import read_document
-    from transform import build_facts
-    facts = Facts.concat([build_facts(read_document(CORPUS / f"{n}.pdf"), f"{n}.pdf") for n in TEXT_PDFS])
+    from transform import document_rows
+    facts = Facts.from_rows([document_rows(read_document(CORPUS / f"{n}.pdf"), f"{n}.pdf") for n in TEXT_PDFS])
     return facts, expectations.validate(facts)
 
 
@@ -176,5 +176,5 @@ def test_rules_table_covers_every_check() -> None:
 
 
 def test_empty_run_is_clean() -> None:
-    facts = Facts.from_records({})
+    facts = Facts.from_rows([])
     assert expectations.validate(facts).empty

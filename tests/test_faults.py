@@ -172,7 +172,7 @@ def test_a_failed_load_reports_its_own_error_not_the_rollbacks(warehouse_copy):
     from flows.write import _record
 
     parsed = parse_files(list_source(SAMPLES)[:1], 120, 1)[0]
-    record = _record(parsed.file, "test", "loaded", facts_header=parsed.facts.documents.iloc[0])
+    record = _record(parsed.file, "test", "loaded", facts_header=parsed.facts["documents"][0])
     con = warehouse.connect(warehouse_copy)
     try:  # the same document twice in one batch: the insert fails, the rollback must not mask why
         with pytest.raises(duckdb.Error) as raised:

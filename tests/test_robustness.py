@@ -149,11 +149,10 @@ files = list_source(SAMPLES)
 big = parse_files(files[:1], 120, 1)[0]
 f = big.facts
 # the same document, grown to ~1M indicator rows so its one transaction takes a while
-f.indicators = f.indicators.loc[f.indicators.index.repeat(40000)].reset_index(drop=True)
-f.indicators["indicator_no"] = range(len(f.indicators))
+f["indicators"] = [row | {"indicator_no": k} for k, row in enumerate(f["indicators"] * 40000)]
 con = warehouse.connect(sys.argv[1])
 print("begin", flush=True)
-warehouse.load_documents(con, [warehouse.Load(_record(big.file, "test", "loaded", facts_header=f.documents.iloc[0]), f)],
+warehouse.load_documents(con, [warehouse.Load(_record(big.file, "test", "loaded", facts_header=f["documents"][0]), f)],
                          "kill")
 print("committed", flush=True)
 """

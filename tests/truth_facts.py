@@ -78,4 +78,4 @@ def doc_records(truth_path: Path) -> dict[str, list[dict]]:
 
 def truth_facts(paths: list[Path]) -> Facts:
     """One run's Facts from several truth files."""
-    return Facts.concat([Facts.from_records(doc_records(p)) for p in paths])
+    return Facts.from_rows([doc_records(p) for p in paths])

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from transform import labels as L
-from transform.facts import COLUMNS, ROW_KEYS, Facts
+from transform.facts import COLUMNS, ROW_KEYS, FactRows, Facts
 from transform.confidence import assess
 from transform.families import family
 from transform.grid import Grid, GridCell, label_prefix
@@ -34,33 +34,38 @@ class Context:
 
 def build_facts(extraction, file_name: str) -> Facts:
     """One document's fact frames. `extraction` is what extract.read_document returns."""
+    return Facts.from_rows([document_rows(extraction, file_name)])
+
+
+def document_rows(extraction, file_name: str) -> FactRows:
+    """One document's facts as rows (what a parser process returns; frames are built per set of documents)."""
     if extraction.pages_are_separate:
         return _separate_pages(extraction, file_name)
-    return _document_facts(extraction, file_name)
+    return _document_rows(extraction, file_name)
 
 
-def _separate_pages(extraction, file_name: str) -> Facts:
+def _separate_pages(extraction, file_name: str) -> FactRows:
     """Pages that are separate forms (a workbook's sheets: 立项依据, 绩效目标申报表, 执行监控表, 自评表 …)
     are read one by one; the document's facts are those of the pages holding a known form."""
-    found: list[Facts] = []
+    found: list[FactRows] = []
     for page, cells in extraction.cells.groupby("page", sort=True):
         part = replace(extraction, cells=cells, lines=extraction.lines[extraction.lines.page == page])
         try:
-            facts = _document_facts(part, file_name)
+            rows = _document_rows(part, file_name)
         except UnknownForm:
             continue
-        offset = sum(len(f.evaluations) for f in found)
+        offset = sum(len(f["evaluations"]) for f in found)
         for name in ("evaluations", "budget_lines", "goals", "indicators", "value_cells"):
-            getattr(facts, name)["evaluation_no"] += offset
-        found.append(facts)
+            for row in rows[name]:
+                row["evaluation_no"] += offset
+        found.append(rows)
     if not found:
         raise UnknownForm(f"not a self-evaluation: none of its {extraction.pages} sheets matches a form family")
-    merged = Facts.concat(found)
-    merged.documents = found[0].documents
-    return merged
+    return {name: found[0]["documents"] if name == "documents" else [row for f in found for row in f[name]]
+            for name in found[0]}
 
 
-def _document_facts(extraction, file_name: str) -> Facts:
+def _document_rows(extraction, file_name: str) -> FactRows:
     cells, lines = extraction.cells, extraction.lines
     if cells.empty:
         raise UnknownForm("no ruled table found on any page")
@@ -126,7 +131,7 @@ def _document_facts(extraction, file_name: str) -> Facts:
                              "fiscal_year": year, "money_unit": money_unit, "issuer": issuer,
                              "province": province, "city": city, "district": district,
                              "pages": extraction.pages, "ocr": extraction.ocr}]
-    return Facts.from_records(records)
+    return records
 
 
 def _related_title(title: str | None) -> str | None:

@@ -1,7 +1,7 @@
 """The fact frames transform/ produces: one dataclass, columns fixed in docs/architecture.md."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -34,6 +34,13 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
+# One document's facts as rows: table name → its rows, each a dict of (some of) the table's COLUMNS.
+# This is what a parser process returns. Frames are built once for a set of documents (Facts.from_rows):
+# a DataFrame per table per file, pickled to the run's process and concatenated there, cost ~11 ms a file,
+# a fifth of reading a generated form (bench/README.md, issue 13).
+FactRows = dict[str, list[dict]]
+
+
 @dataclass
 class Facts:
     documents: pd.DataFrame
@@ -44,15 +51,7 @@ class Facts:
     value_cells: pd.DataFrame
 
     @classmethod
-    def from_records(cls, records: dict[str, list[dict]]) -> Facts:
-        """Frames with exactly the documented columns, in order, from lists of row dicts."""
-        return cls(**{name: pd.DataFrame(records.get(name, []), columns=cols)
+    def from_rows(cls, documents: list[FactRows]) -> Facts:
+        """Frames with exactly the documented columns, in order, over the rows of these documents."""
+        return cls(**{name: pd.DataFrame([row for doc in documents for row in doc.get(name, ())], columns=cols)
                       for name, cols in COLUMNS.items()})
-
-    @classmethod
-    def concat(cls, many: list[Facts]) -> Facts:
-        """One Facts for a whole run (checks and loads work set-wise, not per file)."""
-        if not many:
-            return cls.from_records({})
-        return cls(**{f.name: pd.concat([getattr(m, f.name) for m in many], ignore_index=True)
-                      for f in fields(cls)})

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import duckdb
 import pandas as pd
 
-from transform.facts import Facts
+from transform.facts import FactRows, Facts
 
 FACT_TABLES = ["evaluations", "budget_lines", "goals", "indicators", "value_cells"]
 # The frames' provenance columns `table`/`row` are SQL keywords; the warehouse names them table_no/row_no.
@@ -73,7 +73,7 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, outcome: dict[str, i
 class Load:
     """One file to record: its documents row, and its facts and findings when it has them."""
     record: DocumentRecord
-    facts: Facts | None = None
+    facts: FactRows | None = None
     findings: pd.DataFrame | None = None
 
 
@@ -152,10 +152,10 @@ def _upsert_documents(con: duckdb.DuckDBPyConnection, records: list[DocumentReco
             + ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("source_path", "sha256")))
 
 
-def _insert_facts(con: duckdb.DuckDBPyConnection, facts: list[Facts]) -> int:
+def _insert_facts(con: duckdb.DuckDBPyConnection, facts: list[FactRows]) -> int:
     if not facts:
         return 0
-    run = Facts.concat(facts)
+    run = Facts.from_rows(facts)
     keys = run.documents[["doc_id", *DOCUMENT_KEYS]].rename(columns=DOCUMENT_KEYS)
     written = 0
     for table in FACT_TABLES:
