@@ -43,6 +43,10 @@ class _RulesParser(Lattice):
     def _reject_table(self, table) -> bool:
         return False
 
+    def record_parse_metadata(self, table) -> None:
+        """Nothing to record: the data frame, accuracy and whitespace camelot derives here come from its
+        text layout, which this parser is not given (cells get their text from glyphs)."""
+
 
 def _layout(shapes: list[Shape], page_no: int, width: float, height: float) -> LTPage:
     """The page as camelot's line finder reads it (`find_lines_from_layout`: each object's class,
