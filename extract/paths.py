@@ -21,6 +21,10 @@ Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 # pdfium's segment types as playa's path operators (a Bézier is one "c" per point: a curve either way)
 _OP = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
+# The per-segment calls, bound once: a ruled page has thousands of segments.
+_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+_segment, _point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+_segment_type, _closes = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,15 @@ class _PathReader:
         ops: list[str] = []
         pts: list[Point] = []
         for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO and ops:
+            segment = _segment(obj, k)
+            _point(segment, x, y)
+            kind = _segment_type(segment)
+            if kind == _MOVETO and ops:
                 self._add(ops, pts, stroke, fill)
                 ops, pts = [], []
             ops.append(_OP.get(kind, "c"))
             pts.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
-            if pdfium_c.FPDFPathSegment_GetClose(segment):
+            if _closes(segment):
                 ops.append("h")
                 pts.append(pts[0])
         if ops:
