@@ -105,10 +105,9 @@ def _fill_tables(tables: list[PageTable], glyphs: list[Glyph], boxes: np.ndarray
     for g, o in zip(glyphs, owner.tolist()):
         buckets.setdefault(o, []).append(g)
     def filled_cell(c: Cell, inside: list[Glyph]) -> Cell:
-        if not inside:
-            return c
-        return replace(c, text=glyphs_text(inside), text_y0=min(g.y0 for g in inside),
-                       text_y1=max(g.y1 for g in inside))
+        if inside:  # the page's own new cells (ruled_tables, split_cell): filled in place, not copied
+            c.text, c.text_y0, c.text_y1 = glyphs_text(inside), min(g.y0 for g in inside), max(g.y1 for g in inside)
+        return c
 
     texts = iter([buckets.get(i, []) for i in range(len(cells))])
     filled = []
