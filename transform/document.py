@@ -11,7 +11,7 @@ from transform import labels as L
 from transform.facts import COLUMNS, ROW_KEYS, FactRows, Facts
 from transform.confidence import assess
 from transform.families import family
-from transform.grid import Grid, GridCell, label_prefix
+from transform.grid import Grid, GridCell, label_prefix, match
 from transform.project_form import Draft, ProjectFormReader
 from transform.region import region_of
 from transform.summary_form import read_summary
@@ -147,9 +147,8 @@ def _self_evaluation_grids(cells: pd.DataFrame) -> tuple[list[Grid], str | None]
     执行监控 sheet beside its 自评表), and the name of the related form found, if any."""
     grids, related = [], None
     for _, group in cells.groupby("table", sort=True):
-        labels = {fold(t).rstrip(":：") for t in group.text}
-        found = next((name for pattern, name in L.RELATED_FORM_COLUMNS.items()
-                      if any(re.fullmatch(pattern, label) for label in labels)), None)
+        named = {match(L.RELATED_FORM_COLUMNS, fold(t).rstrip(":：")) for t in group.text}
+        found = next((name for name in L.RELATED_FORM_COLUMNS.values() if name in named), None)
         if found:
             related = related or found
         else:

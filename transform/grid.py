@@ -37,8 +37,7 @@ class GridCell:
 
 class Grid:
     def __init__(self, cells: pd.DataFrame):
-        self.cells = [GridCell(**{k: getattr(r, k) for k in GridCell.__dataclass_fields__})
-                      for r in cells.itertuples(index=False)]
+        self.cells = [GridCell(*r) for r in cells[list(GridCell.__dataclass_fields__)].itertuples(index=False, name=None)]
         self.table = self.cells[0].table if self.cells else -1
         self.n_rows = max((c.row + c.row_span for c in self.cells), default=0)
         self._by_row: list[list[GridCell]] = [[] for _ in range(self.n_rows)]
