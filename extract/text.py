@@ -44,10 +44,15 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
         return []
     heights = sorted(g.height for g in glyphs)
     median = heights[len(heights) // 2]
-    tall = [g for g in glyphs if g.height >= 0.6 * median]
+    tall = sorted((g for g in glyphs if g.height >= 0.6 * median), key=lambda g: -g.cy)  # top down
     small = [g for g in glyphs if g.height < 0.6 * median]
+    one_line = _one_line(tall, small, median)
+    return [one_line] if one_line is not None else _grouped(tall, small, median)
+
+
+def _grouped(tall: list[Glyph], small: list[Glyph], median: float) -> list[list[Glyph]]:
     lines: list[list[Glyph]] = []
-    for g in sorted(tall, key=lambda g: -g.cy):
+    for g in tall:
         for line in reversed(lines[-3:]):
             ref = line[-1]
             if abs(ref.cy - g.cy) < 0.5 * max(ref.height, g.height, 1.0):
@@ -65,6 +70,20 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
             lines.append([g])
             bands.append((g.y0, g.y1))
     return [sorted(line, key=lambda g: g.x0) for line in sorted(lines, key=lambda ln: -max(g.y1 for g in ln))]
+
+
+def _one_line(tall: list[Glyph], small: list[Glyph], median: float) -> list[Glyph] | None:
+    """The glyphs as one line, left to right, when group_lines would make just that (most cells hold
+    one line): every full-height centre within half the smallest height of every other (so each joins
+    the line), every small glyph inside the line's widened band. The order is group_lines' own: its
+    sort by x is stable over tall glyphs top-down, then small ones."""
+    cys = [g.cy for g in tall]
+    if max(cys) - min(cys) >= 0.5 * max(min(g.height for g in tall), 1.0):
+        return None
+    low, high = min(g.y0 for g in tall) - 0.3 * median, max(g.y1 for g in tall) + 0.3 * median
+    if not all(low <= g.cy <= high for g in small):
+        return None
+    return sorted([*tall, *small], key=lambda g: g.x0)
 
 
 def line_text(line: Sequence[Glyph]) -> str:

@@ -82,3 +82,44 @@ def test_text_row_cut_by_the_break_is_one_cell():
     assert len(note) == 1
     assert "司法行政工作加强紧迫感" in note.text.item()  # the part printed on page 5
     assert note.page.item() == 4
+
+
+def test_one_line_shortcut_groups_as_the_general_pass():
+    """text._one_line (most cells hold one line) returns what the general grouping returns, wherever it
+    answers: every cell of the samples' pages, and random glyph sets (wrapped, jittered, with commas)."""
+    import random
+
+    import pypdfium2 as pdfium
+
+    from extract.glyphs import Glyph, page_glyphs
+    from extract.text import _grouped, _one_line
+
+    def both(glyphs: list[Glyph]) -> bool:
+        median = sorted(g.height for g in glyphs)[len(glyphs) // 2]
+        tall = sorted((g for g in glyphs if g.height >= 0.6 * median), key=lambda g: -g.cy)
+        small = [g for g in glyphs if g.height < 0.6 * median]
+        shortcut = _one_line(tall, small, median)
+        if shortcut is None:
+            return False
+        assert [shortcut] == _grouped(tall, small, median)
+        return True
+
+    answered = 0
+    for pdf_path in sorted(SAMPLES.glob("*.pdf")):
+        pdf = pdfium.PdfDocument(pdf_path)
+        for page in pdf:
+            glyphs = page_glyphs(page)
+            for k in range(0, len(glyphs), 7):  # runs of neighbouring characters: a cell's, or two lines'
+                answered += both(glyphs[k:k + 9])
+            page.close()
+        pdf.close()
+    rng = random.Random(7)
+    for _ in range(3000):
+        glyphs = []
+        for i in range(rng.randint(1, 12)):
+            h = rng.choice([10.0, 10.0, 10.0, 4.0, 0.5])  # full height, comma, a dot
+            x = float(rng.randrange(0, 60, 5))  # ties in x too: the order of equal x is group_lines' own
+            y = rng.choice([0.0, 1.0, 6.0, 12.0]) + rng.uniform(-1, 1)
+            glyphs.append(Glyph(chr(0x4E00 + i), x, y, x + rng.choice([5.0, 10.0]), y + h))
+        answered += both(glyphs)
+    assert answered > 1000  # the shortcut was taken, and agreed, often
