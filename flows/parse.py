@@ -18,6 +18,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from flows import stop
 from flows.files import SourceFile, read_regular
+from flows.gc_policy import collect_rarely
 from flows.stop import die_with_parent
 from transform.facts import FactRows
 
@@ -91,6 +92,7 @@ def start_pool(workers: int, wait: bool = True) -> None:
 
 def _start_worker(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    collect_rarely()
     die_with_parent()  # a worker never outlives the forkserver that started it
 
 

@@ -15,6 +15,7 @@ from expectations import Checks
 from expectations.report import RunReport
 from flows import progress, stop
 from flows.files import SourceFile, list_source
+from flows.gc_policy import collecting_rarely
 from flows.inputs import check_inputs, create_output_folders, output_folders
 from flows.lock import warehouse_lock
 from flows.parse import Parsed
@@ -56,7 +57,7 @@ def run(source: str, db: str, options: Options, parse: ParseStep | None,
     check_inputs(source, db)
     bar = progress.current.get()
     source = str(Path(source).resolve())
-    with warehouse_lock(db):
+    with warehouse_lock(db), collecting_rarely():
         files, plan = survey(source, db, options)
         run_id = str(uuid.uuid4())
         outcome = Outcome(files_seen=len(files), files_new=len(plan.to_parse), files_skipped=len(plan.skipped))
