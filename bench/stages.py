@@ -11,7 +11,7 @@ import flows  # telemetry off before prefect / great-expectations load
 from concurrent.futures import ProcessPoolExecutor
 import multiprocessing as mp
 import flows.pipeline as pipeline
-from flows.parse import Parsed, default_workers
+from flows.parse import PARSER_MODULES, Parsed, default_workers
 
 def parse_one(path, name):
     from extract import read_document
@@ -31,7 +31,7 @@ def parse_one(path, name):
 def main(source, db):
     cpu = {"extract": 0.0, "transform": 0.0}
     def parse(files):
-        ctx = mp.get_context("forkserver"); ctx.set_forkserver_preload(["extract", "transform"])
+        ctx = mp.get_context("forkserver"); ctx.set_forkserver_preload(PARSER_MODULES)
         with ProcessPoolExecutor(default_workers(), mp_context=ctx) as pool:
             for f, (facts, error, te, tt) in zip(files, pool.map(parse_one, [f.fs_path for f in files],
                                                           [f.file_name for f in files], chunksize=4)):

@@ -58,6 +58,10 @@ def parse_file(path: str, file_name: str, sha256: str) -> tuple[FactRows | None,
         return None, f"parser failed: {type(err).__name__}: {err}", False
 
 
+# What a parser process imports before its first file (the forkserver preloads them): the readers
+# themselves, since the packages' __init__ only name them lazily.
+PARSER_MODULES = ["extract.read", "transform.document"]
+
 # Address space of one parser process. A decompression bomb (a page stream that inflates to gigabytes)
 # makes pdfium abort at this limit instead of exhausting the machine; a scan's OCR peaks near 1.6 GiB.
 WORKER_MEMORY_LIMIT = 3 << 30
@@ -75,8 +79,7 @@ def shared_pool(workers: int) -> ProcessPool:
             # forkserver: workers start from a clean process with the parser preloaded, never from a
             # fork of a process that runs threads (Prefect's, Dask's).
             context = multiprocessing.get_context("forkserver")
-            # the readers themselves: the packages' __init__ only name them lazily
-            context.set_forkserver_preload(["extract.read", "transform.document"])
+            context.set_forkserver_preload(PARSER_MODULES)
             pool = _pools[workers] = ProcessPool(max_workers=workers, context=context,
                                                  initializer=_start_worker, initargs=(WORKER_MEMORY_LIMIT,))
         return pool
