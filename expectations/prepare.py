@@ -170,7 +170,8 @@ def _sums_against_totals(f: Facts) -> pd.DataFrame:
         amount, text = f"{col}_yuan", f"{col}_text"
         # decimals per printed amount first, then a plain max per group (a Python function per group is slow)
         decimals = parts[text].map(lambda t: reading.decimals(t) or 0).astype(int)
-        sums = parts.assign(_d=decimals).groupby(key).agg(expected=(amount, "sum"), n=(amount, "count"), d=("_d", "max"))
+        sums = parts.assign(_d=decimals).groupby(key).agg(expected=(amount, "sum"), n=(amount, "count"),
+                                                          d=("_d", "max"))
         t = totals[totals[amount].notna()].merge(sums[sums["n"] > 0].reset_index(), on=key)
         t["d"] = [max(d, reading.decimals(x) or 0) for d, x in zip(t["d"], t[text])]
         scale = t["money_unit"].map(vocab.MONEY_UNITS).fillna(1)
